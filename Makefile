@@ -1,0 +1,100 @@
+# twinnet: `make test` and `make demo` set the machine up by themselves.
+SHELL := /bin/bash
+.DEFAULT_GOAL := test
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+RLIB    := $(abspath $(VENV)/r-lib)
+R_DEBS  := r-base-core r-base-dev r-cran-testthat r-cran-jsonlite r-cran-digest \
+           r-cran-roxygen2 r-cran-lintr r-cran-withr
+R_PKGS  := testthat jsonlite digest roxygen2 lintr withr
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+R_SRC   := r/DESCRIPTION r/NAMESPACE $(wildcard r/R/*.R) \
+           $(wildcard shared_fixtures/*/*.json) shared_fixtures/MANIFEST.sha256
+
+# One BLAS thread everywhere: reproducible timings, no oversubscription.
+export OPENBLAS_NUM_THREADS := 1
+export OMP_NUM_THREADS := 1
+export MKL_NUM_THREADS := 1
+export VECLIB_MAXIMUM_THREADS := 1
+export NUMEXPR_NUM_THREADS := 1
+# R (Rscript and the R embedded by rpy2) finds the package here.
+export R_LIBS := $(RLIB)
+
+.PHONY: setup system lint test test-python test-r check-r test-parity demo bench \
+        fixtures docs-r clean
+
+## setup: R from Debian, the venv with both packages (idempotent, fast the 2nd time)
+setup: system $(VENV)/.python-ok $(RLIB)/twinnet/DESCRIPTION
+
+system:
+	@missing=$$(command -v Rscript >/dev/null && Rscript -e \
+	  'p <- c($(foreach p,$(R_PKGS),"$(p)",)NULL); cat(p[!vapply(p, requireNamespace, TRUE, quietly = TRUE)])' \
+	  2>/dev/null || echo R); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing R and R packages from Debian (missing: $$missing)"; \
+	  if ! command -v apt-get >/dev/null || { [ -n "$(SUDO)" ] && ! command -v sudo >/dev/null; }; then \
+	    echo "no apt-get or root: install R >= 4.2 and the R packages $(R_PKGS) by hand" >&2; exit 1; \
+	  fi; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends $(R_DEBS) >/dev/null; \
+	fi
+
+$(VENV)/.python-ok: python/pyproject.toml tests/requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check -e python
+	touch $@
+
+$(RLIB)/twinnet/DESCRIPTION: $(R_SRC)
+	rm -rf r/inst/fixtures && mkdir -p r/inst/fixtures $(RLIB)
+	cp -r shared_fixtures/MANIFEST.sha256 shared_fixtures/cases shared_fixtures/datasets \
+	  shared_fixtures/golden r/inst/fixtures/
+	R CMD INSTALL --no-multiarch -l $(RLIB) r > $(VENV)/r-install.log 2>&1 || \
+	  { cat $(VENV)/r-install.log; exit 1; }
+
+## lint: ruff (Python) and lintr (R)
+lint: setup
+	$(VENV)/bin/ruff check python tests shared_fixtures
+	$(VENV)/bin/ruff format --check python tests shared_fixtures
+	Rscript -e 'l <- lintr::lint_package("r"); print(l); quit(status = length(l) > 0)'
+
+## test: lint, each language alone, R CMD check, then the parity harness
+test: setup lint test-python test-r check-r test-parity
+
+test-python: setup
+	$(PY) -m pytest -q python/tests
+
+test-r: setup
+	Rscript -e 'testthat::test_dir("r/tests/testthat", package = "twinnet", load_package = "installed", stop_on_failure = TRUE)'
+
+check-r: setup
+	rm -rf $(VENV)/check && mkdir -p $(VENV)/check
+	cd $(VENV)/check && R CMD build --no-build-vignettes ../../r >/dev/null && \
+	  _R_CHECK_FUTURE_FILE_TIMESTAMPS_=false R CMD check --no-manual twinnet_*.tar.gz \
+	  > check.log 2>&1; status=$$?; tail -n 15 check.log; \
+	  if [ $$status -ne 0 ] || grep -qE '^Status:.*(ERROR|WARNING)' check.log; then \
+	    cat twinnet.Rcheck/00check.log; exit 1; fi
+
+test-parity: setup
+	$(PY) -m pytest tests
+
+## demo: the article's toy run and moons, in both languages, side by side
+demo: setup
+	$(PY) tests/demo.py
+
+## bench: exact/fast ratios per epoch, both languages
+bench: setup
+	$(PY) tests/bench.py
+
+## fixtures: rewrite shared_fixtures/ (needs scikit-learn, installed on demand)
+fixtures: setup
+	$(PY) -m pip install -q --disable-pip-version-check scikit-learn
+	$(PY) shared_fixtures/generate.py
+
+## docs-r: regenerate the R package's NAMESPACE and man/ with roxygen2
+docs-r: system
+	Rscript -e 'roxygen2::roxygenise("r")'
+
+clean:
+	rm -rf $(VENV) r/inst/fixtures python/src/*.egg-info

@@ -1,0 +1,33 @@
+"""twinnet: one multilayer perceptron, written twice (Python and R), bitwise identical.
+
+The public API mirrors the R package ``twinnet``::
+
+    net = twinnet.init_network([2, 10, 1], seed=42)
+    result = twinnet.fit(net, X, y, epochs=1000, lr=0.1)
+    twinnet.predict(result.network, X)
+"""
+
+from twinnet.backward import Gradients, backward
+from twinnet.fit import FitResult, Trace, fit
+from twinnet.forward import forward
+from twinnet.network import Network, init_network
+from twinnet.numerics import NUMERICS, numerics_ops
+from twinnet.predict import predict
+from twinnet.update import update
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "NUMERICS",
+    "FitResult",
+    "Gradients",
+    "Network",
+    "Trace",
+    "backward",
+    "fit",
+    "forward",
+    "init_network",
+    "numerics_ops",
+    "predict",
+    "update",
+]

@@ -1,0 +1,95 @@
+"""Shared fixtures: data sets and cases stored as JSON with hex floats.
+
+Twin: ``r/R/fixtures.R``. Floats travel as hexadecimal strings
+(``float.hex`` here, ``sprintf("%a")`` in R), which both languages parse
+exactly; 17-digit decimals would not survive R's parser. Every file is
+listed with its sha256 in ``MANIFEST.sha256`` and checked on reading.
+The format is described in ``shared_fixtures/README.md`` and its schemas.
+"""
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+MANIFEST = "MANIFEST.sha256"
+
+
+class FixtureError(ValueError):
+    """A fixture file is missing, corrupted or does not match the manifest."""
+
+
+def fixture_dir() -> Path:
+    """The shared fixtures: ``$TWINNET_FIXTURES``, else the repository's copy."""
+    env = os.environ.get("TWINNET_FIXTURES")
+    if env:
+        return Path(env)
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared_fixtures" / MANIFEST).is_file():
+            return parent / "shared_fixtures"
+    raise FixtureError("shared_fixtures not found: set TWINNET_FIXTURES")
+
+
+def from_hex(block: dict) -> np.ndarray:
+    """A ``{"shape": [...], "hex": [...]}`` block as a float64 array (row-major)."""
+    values = np.array([float.fromhex(h) for h in block["hex"]], dtype=np.float64)
+    return values.reshape(block["shape"])
+
+
+def to_hex(a) -> dict:
+    """The inverse of :func:`from_hex`."""
+    a = np.asarray(a, dtype=np.float64)
+    return {"shape": list(a.shape), "hex": [float(v).hex() for v in a.reshape(-1)]}
+
+
+def read_json(path) -> dict:
+    """Read one fixture file after checking its sha256 against the manifest."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise FixtureError(f"cannot read fixture {path}: {err}") from None
+    expected = _manifest(path.parent.parent).get(f"{path.parent.name}/{path.name}")
+    if expected is not None and hashlib.sha256(raw).hexdigest() != expected:
+        raise FixtureError(f"fixture {path} does not match its sha256 in {MANIFEST}")
+    try:
+        return json.loads(raw)
+    except ValueError as err:
+        raise FixtureError(f"fixture {path} is not valid JSON: {err}") from None
+
+
+def read_dataset(name: str, root=None) -> dict:
+    """Data set ``name`` as ``{"name", "X", "y", ...}`` with float64 matrices."""
+    data = read_json(Path(root or fixture_dir()) / "datasets" / f"{name}.json")
+    return dict(data, X=from_hex(data["X"]), y=from_hex(data["y"]))
+
+
+def read_case(name: str, root=None) -> dict:
+    """Case ``name`` with its data set, lr and initial weights decoded."""
+    root = Path(root or fixture_dir())
+    case = read_json(root / "cases" / f"{name}.json")
+    data = read_dataset(case["dataset"], root)
+    biases = case["biases"]
+    return dict(
+        case,
+        X=data["X"],
+        y=data["y"],
+        lr=float.fromhex(case["lr"]),
+        weights=[from_hex(w) for w in case["weights"]],
+        biases=None if biases is None else [from_hex(b) for b in biases],
+    )
+
+
+def case_names(root=None) -> list[str]:
+    """Names of all cases, sorted."""
+    return sorted(p.stem for p in (Path(root or fixture_dir()) / "cases").glob("*.json"))
+
+
+def _manifest(root: Path) -> dict:
+    path = root / MANIFEST
+    if not path.is_file():
+        return {}
+    lines = path.read_text().splitlines()
+    return {name: digest for digest, name in (line.split() for line in lines if line)}

@@ -1,0 +1,26 @@
+"""Forward propagation: from the input, layer by layer, to the output.
+
+Twin: ``r/R/forward.R``.
+"""
+
+import numpy as np
+
+from twinnet.network import Network
+from twinnet.numerics import Ops
+
+
+def forward(network: Network, X: np.ndarray, ops: Ops) -> list[np.ndarray]:
+    """Run the network on ``X`` (samples are rows).
+
+    Returns the activations of every layer, the input first and the
+    output last; backpropagation needs all of them.
+    """
+    layers = [X]
+    for i, w in enumerate(network.weights):
+        # linear step: inputs times weights, plus one bias per neuron
+        z = ops.matmul(layers[i], w)
+        if network.biases is not None:
+            z = z + network.biases[i]
+        # non-linear step: the activation function
+        layers.append(ops.sigmoid(z))
+    return layers

@@ -1,0 +1,45 @@
+# Fast kernels: the idiomatic R code, with BLAS and the C library's exp.
+#
+# Twin: python/src/twinnet/fast.py. Quick, and what most people would
+# write, but BLAS, exp and colSums (which sums in long double) each choose
+# their own summation order or approximation, so results differ from
+# Python's in the last bits, and training amplifies those bits (see
+# docs/numerics.md).
+
+#' Fast kernels
+#'
+#' The operations behind `numerics = "fast"`: BLAS matrix products,
+#' `colSums()`, `mean()` and `exp()`. Not bitwise reproducible across
+#' languages; see [exact_kernels] for the exact ones.
+#'
+#' @param a,b Numeric matrices.
+#' @param x A numeric vector or matrix.
+#' @return A vector or matrix of doubles.
+#' @name fast_kernels
+#' @examples
+#' fast_sigmoid(c(-1000, 0, 1000))
+NULL
+
+#' @rdname fast_kernels
+#' @export
+fast_matmul <- function(a, b) {
+  a %*% b
+}
+
+#' @rdname fast_kernels
+#' @export
+fast_col_sums <- function(a) {
+  colSums(a)
+}
+
+#' @rdname fast_kernels
+#' @export
+fast_mean <- function(a) {
+  mean(a)
+}
+
+#' @rdname fast_kernels
+#' @export
+fast_sigmoid <- function(x) {
+  1 / (1 + exp(-x))
+}

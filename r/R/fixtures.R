@@ -1,0 +1,120 @@
+# Shared fixtures: data sets and cases stored as JSON with hex floats.
+#
+# Twin: python/src/twinnet/fixtures.py. Floats travel as hexadecimal
+# strings (sprintf("%a") here, float.hex in Python), which both languages
+# parse exactly; 17-digit decimals would not survive R's parser. Every file
+# is listed with its sha256 in MANIFEST.sha256 and checked on reading. The
+# format is described in shared_fixtures/README.md and its schemas.
+
+MANIFEST <- "MANIFEST.sha256"
+
+#' Read the shared fixtures
+#'
+#' `fixture_dir()` is `$TWINNET_FIXTURES`, else the copy installed with the
+#' package. `read_dataset()` and `read_case()` decode one file each (the
+#' case with its data set, learning rate and initial weights);
+#' `case_names()` lists the cases. Every file is checked against its sha256
+#' in the manifest before it is parsed. `from_hex()` and `to_hex()` convert
+#' a `list(shape, hex)` block, row-major, to and from a double array.
+#'
+#' @param name Name of a data set or case (the file name without `.json`).
+#' @param root The fixtures folder.
+#' @param path A fixture file.
+#' @param block A list with `shape` and `hex`.
+#' @param a A numeric vector or matrix.
+#' @param must_exist Stop with an error when no fixtures are found.
+#' @return Lists of decoded values; see the fixtures README for the fields.
+#' @export
+#' @examples
+#' if (nzchar(fixture_dir(must_exist = FALSE))) {
+#'   str(read_case("toy_article")$weights)
+#' }
+fixture_dir <- function(must_exist = TRUE) {
+  env <- Sys.getenv("TWINNET_FIXTURES")
+  root <- if (nzchar(env)) env else system.file("fixtures", package = "twinnet")
+  if (must_exist && !file.exists(file.path(root, MANIFEST))) {
+    stop("shared_fixtures not found: set TWINNET_FIXTURES", call. = FALSE)
+  }
+  root
+}
+
+#' @rdname fixture_dir
+#' @export
+from_hex <- function(block) {
+  values <- as.numeric(unlist(block$hex))
+  shape <- as.integer(unlist(block$shape))
+  if (length(shape) == 1L) {
+    return(values)
+  }
+  matrix(values, shape[1L], shape[2L], byrow = TRUE)
+}
+
+#' @rdname fixture_dir
+#' @export
+to_hex <- function(a) {
+  shape <- if (is.null(dim(a))) length(a) else dim(a)
+  values <- if (is.null(dim(a))) a else as.vector(t(a))
+  list(shape = shape, hex = sprintf("%a", values))
+}
+
+#' @rdname fixture_dir
+#' @export
+read_json <- function(path) {
+  raw <- tryCatch(
+    readBin(path, "raw", file.info(path)$size),
+    error = function(e) stop("cannot read fixture ", path, call. = FALSE),
+    warning = function(w) stop("cannot read fixture ", path, call. = FALSE)
+  )
+  key <- paste(basename(dirname(path)), basename(path), sep = "/")
+  expected <- read_manifest(dirname(dirname(path)))[key]
+  if (!is.na(expected) &&
+        digest::digest(raw, algo = "sha256", serialize = FALSE) != expected) {
+    stop("fixture ", path, " does not match its sha256 in ", MANIFEST,
+         call. = FALSE)
+  }
+  tryCatch(
+    jsonlite::fromJSON(rawToChar(raw), simplifyVector = FALSE),
+    error = function(e) {
+      stop("fixture ", path, " is not valid JSON: ", conditionMessage(e),
+           call. = FALSE)
+    }
+  )
+}
+
+#' @rdname fixture_dir
+#' @export
+read_dataset <- function(name, root = fixture_dir()) {
+  data <- read_json(file.path(root, "datasets", paste0(name, ".json")))
+  data$X <- from_hex(data$X)
+  data$y <- from_hex(data$y)
+  data
+}
+
+#' @rdname fixture_dir
+#' @export
+read_case <- function(name, root = fixture_dir()) {
+  case <- read_json(file.path(root, "cases", paste0(name, ".json")))
+  data <- read_dataset(case$dataset, root)
+  case$X <- data$X
+  case$y <- data$y
+  case$lr <- as.numeric(case$lr)
+  case$sizes <- as.integer(unlist(case$sizes))
+  case$weights <- lapply(case$weights, from_hex)
+  if (!is.null(case$biases)) case$biases <- lapply(case$biases, from_hex)
+  case
+}
+
+#' @rdname fixture_dir
+#' @export
+case_names <- function(root = fixture_dir()) {
+  sort(sub("[.]json$", "", list.files(file.path(root, "cases"), "[.]json$")))
+}
+
+read_manifest <- function(root) {
+  path <- file.path(root, MANIFEST)
+  if (!file.exists(path)) {
+    return(character())
+  }
+  fields <- strsplit(readLines(path), " +")
+  stats::setNames(vapply(fields, `[`, "", 1L), vapply(fields, `[`, "", 2L))
+}

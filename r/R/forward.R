@@ -1,0 +1,28 @@
+# Forward propagation: from the input, layer by layer, to the output.
+#
+# Twin: python/src/twinnet/forward.py.
+
+#' Run the network on X (samples are rows)
+#'
+#' @param network A `twinnet_network`.
+#' @param X A numeric matrix, one sample per row.
+#' @param ops Kernels from [numerics_ops()].
+#' @return The activations of every layer, the input first and the output
+#'   last; backpropagation needs all of them.
+#' @export
+#' @examples
+#' net <- init_network(c(2, 3, 1), seed = 1)
+#' forward(net, diag(2), numerics_ops("exact"))
+forward <- function(network, X, ops) {
+  layers <- list(X)
+  for (i in seq_along(network$weights)) {
+    # linear step: inputs times weights, plus one bias per neuron
+    z <- ops$matmul(layers[[i]], network$weights[[i]])
+    if (!is.null(network$biases)) {
+      z <- z + rep(network$biases[[i]], each = nrow(z))
+    }
+    # non-linear step: the activation function
+    layers[[i + 1L]] <- ops$sigmoid(z)
+  }
+  layers
+}

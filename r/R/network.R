@@ -1,0 +1,103 @@
+# The network: layer sizes, weights and biases, and how they start.
+#
+# Twin: python/src/twinnet/network.py. Samples are rows, so layer l maps an
+# (n, sizes[l]) matrix to an (n, sizes[l + 1]) matrix through a weight
+# matrix of dimension (sizes[l], sizes[l + 1]) and a bias vector of length
+# sizes[l + 1].
+
+#' Make a network with given or seeded initial weights
+#'
+#' @param sizes Layer sizes, input first, output last; at least one hidden
+#'   layer.
+#' @param seed Seed of the MRG32k3a stream the weights are drawn from,
+#'   uniform on \[0, 1) as in the article. The same seed gives the same bits
+#'   in Python. `NULL` picks a seed from the clock, without touching
+#'   `.Random.seed`.
+#' @param weights,biases Explicit initial values (lists of matrices and
+#'   vectors); they replace the draws. With `weights` given and `biases`
+#'   not, biases start at zero.
+#' @param bias `FALSE` makes a network without biases.
+#' @return A `twinnet_network`: a list of `weights` (layer l of dimension
+#'   `n_in` x `n_out`), `biases` (vectors, or `NULL`) and `activations`.
+#' @details Fill order, shared with Python: layer by layer, each weight
+#'   matrix row by row, then that layer's biases.
+#' @export
+#' @examples
+#' net <- init_network(c(2, 3, 1), seed = 42)
+#' net$weights[[1]]
+init_network <- function(sizes, seed = NULL, weights = NULL, biases = NULL,
+                         bias = TRUE) {
+  sizes <- check_sizes(sizes)
+  n_layers <- length(sizes) - 1L
+  if (is.null(weights)) {
+    drawn <- draw_weights(sizes, seed, bias)
+    weights <- drawn$weights
+    if (is.null(biases)) biases <- drawn$biases
+  }
+  weights <- lapply(weights, function(w) {
+    w <- as.matrix(w)
+    storage.mode(w) <- "double"
+    w
+  })
+  if (!bias) {
+    biases <- NULL
+  } else if (is.null(biases)) {
+    biases <- lapply(sizes[-1L], numeric)
+  } else {
+    biases <- lapply(biases, function(b) as.double(b))
+  }
+  network <- structure(
+    list(weights = weights, biases = biases,
+         activations = rep("sigmoid", n_layers)),
+    class = "twinnet_network"
+  )
+  check_shapes(network, sizes)
+  network
+}
+
+# Draw weights (and biases) uniformly, in the documented fill order.
+draw_weights <- function(sizes, seed, bias) {
+  if (is.null(seed)) {
+    seed <- floor((as.numeric(Sys.time()) * 1000 + Sys.getpid()) %% 2^31)
+  }
+  state <- rng_state(seed)
+  weights <- list()
+  biases <- list()
+  for (i in seq_len(length(sizes) - 1L)) {
+    drawn <- rng_uniform(state, sizes[i] * sizes[i + 1L])
+    weights[[i]] <- matrix(drawn$values, sizes[i], sizes[i + 1L],
+                           byrow = TRUE)
+    state <- drawn$state
+    if (bias) {
+      drawn <- rng_uniform(state, sizes[i + 1L])
+      biases[[i]] <- drawn$values
+      state <- drawn$state
+    }
+  }
+  list(weights = weights, biases = biases)
+}
+
+check_sizes <- function(sizes) {
+  if (length(sizes) < 3L || any(sizes < 1) || any(sizes != round(sizes))) {
+    stop("sizes must be at least 3 positive integers (input, hidden, ",
+         "output), got ", paste(sizes, collapse = ", "), call. = FALSE)
+  }
+  as.integer(sizes)
+}
+
+check_shapes <- function(network, sizes) {
+  if (length(network$weights) != length(sizes) - 1L) {
+    stop("expected ", length(sizes) - 1L, " weight matrices", call. = FALSE)
+  }
+  for (i in seq_along(network$weights)) {
+    if (!identical(dim(network$weights[[i]]), sizes[i + 0:1])) {
+      stop("weights[[", i, "]] has dimension ",
+           paste(dim(network$weights[[i]]), collapse = " x "), ", expected ",
+           sizes[i], " x ", sizes[i + 1L], call. = FALSE)
+    }
+    if (!is.null(network$biases) &&
+          length(network$biases[[i]]) != sizes[i + 1L]) {
+      stop("biases[[", i, "]] must have length ", sizes[i + 1L], call. = FALSE)
+    }
+  }
+}

@@ -1,0 +1,4 @@
+library(testthat)
+library(twinnet)
+
+test_check("twinnet")
