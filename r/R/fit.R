@@ -28,6 +28,8 @@
 fit <- function(network, X, y, epochs, lr, numerics = "exact",
                 record_every = 1L) {
   ops <- numerics_ops(numerics)
+  epochs <- as.integer(epochs)
+  record_every <- as.integer(record_every)
   X <- as_matrix(X)
   y <- as_matrix(y)
   loss <- numeric(epochs)

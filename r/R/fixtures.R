@@ -16,6 +16,8 @@ MANIFEST <- "MANIFEST.sha256"
 #' `case_names()` lists the cases. Every file is checked against its sha256
 #' in the manifest before it is parsed. `from_hex()` and `to_hex()` convert
 #' a `list(shape, hex)` block, row-major, to and from a double array.
+#' `trace_digest()` is the sha256 of a trace's doubles (little-endian,
+#' row-major; weights, biases, outputs, loss) as the golden files store it.
 #'
 #' @param name Name of a data set or case (the file name without `.json`).
 #' @param root The fixtures folder.
@@ -102,6 +104,21 @@ read_case <- function(name, root = fixture_dir()) {
   case$weights <- lapply(case$weights, from_hex)
   if (!is.null(case$biases)) case$biases <- lapply(case$biases, from_hex)
   case
+}
+
+#' @rdname fixture_dir
+#' @param trace The `trace` of a [fit()] result.
+#' @export
+trace_digest <- function(trace) {
+  # row-major bytes: R arrays are column-major, so reverse the dimensions
+  row_major <- function(a) {
+    if (is.null(dim(a))) a else as.vector(aperm(a, rev(seq_along(dim(a)))))
+  }
+  parts <- c(trace$weights, trace$biases, list(trace$outputs, trace$loss))
+  bytes <- lapply(parts, function(a) {
+    writeBin(row_major(a), raw(), size = 8L, endian = "little")
+  })
+  digest::digest(unlist(bytes), algo = "sha256", serialize = FALSE)
 }
 
 #' @rdname fixture_dir

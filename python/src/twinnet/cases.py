@@ -15,6 +15,11 @@ def run_case(name: str, numerics: str = "exact", record_every: int = 1, root=Non
         case["sizes"], weights=case["weights"], biases=case["biases"], bias=bool(case["bias"])
     )
     return fit(
-        network, case["X"], case["y"], epochs=case["epochs"], lr=case["lr"],
-        numerics=numerics, record_every=record_every,
+        network,
+        case["X"],
+        case["y"],
+        epochs=case["epochs"],
+        lr=case["lr"],
+        numerics=numerics,
+        record_every=record_every,
     )

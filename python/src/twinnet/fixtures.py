@@ -82,6 +82,18 @@ def read_case(name: str, root=None) -> dict:
     )
 
 
+def trace_digest(trace) -> str:
+    """sha256 of a trace's float64 bytes, as the golden files store it.
+
+    Little-endian, row-major, in the order: each layer's weights, each
+    layer's biases, the outputs, the loss.
+    """
+    h = hashlib.sha256()
+    for a in trace.weights + (trace.biases or []) + [trace.outputs, trace.loss]:
+        h.update(np.ascontiguousarray(a, dtype="<f8").tobytes())
+    return h.hexdigest()
+
+
 def case_names(root=None) -> list[str]:
     """Names of all cases, sorted."""
     return sorted(p.stem for p in (Path(root or fixture_dir()) / "cases").glob("*.json"))

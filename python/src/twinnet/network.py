@@ -106,7 +106,9 @@ def _draw(sizes, seed, bias):
 def _check_sizes(sizes) -> list[int]:
     sizes = [int(n) for n in sizes]
     if len(sizes) < 3 or min(sizes) < 1:
-        raise ValueError(f"sizes must be at least 3 positive integers (input, hidden, output), got {sizes}")
+        raise ValueError(
+            f"sizes must be at least 3 positive integers (input, hidden, output), got {sizes}"
+        )
     return sizes
 
 
@@ -115,7 +117,8 @@ def _check_shapes(network: Network, sizes: list[int]) -> None:
         raise ValueError(f"expected {len(sizes) - 1} weight matrices")
     for i, w in enumerate(network.weights):
         if w.shape != (sizes[i], sizes[i + 1]):
-            raise ValueError(f"weights[{i}] has shape {w.shape}, expected "
-                             f"{(sizes[i], sizes[i + 1])}")
+            raise ValueError(
+                f"weights[{i}] has shape {w.shape}, expected {(sizes[i], sizes[i + 1])}"
+            )
         if network.biases is not None and network.biases[i].shape != (sizes[i + 1],):
             raise ValueError(f"biases[{i}] must have length {sizes[i + 1]}")

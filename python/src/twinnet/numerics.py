@@ -27,9 +27,7 @@ class Ops(NamedTuple):
 def numerics_ops(numerics: str) -> Ops:
     """Return the kernels of one numerics mode, ``"exact"`` or ``"fast"``."""
     if numerics == "exact":
-        return Ops(
-            exact.exact_matmul, exact.exact_col_sums, exact.exact_mean, exact.exact_sigmoid
-        )
+        return Ops(exact.exact_matmul, exact.exact_col_sums, exact.exact_mean, exact.exact_sigmoid)
     if numerics == "fast":
         return Ops(fast.fast_matmul, fast.fast_col_sums, fast.fast_mean, fast.fast_sigmoid)
     raise ValueError(f"numerics must be one of {NUMERICS}, not {numerics!r}")

@@ -1,0 +1,116 @@
+"""The exact kernels: the summation order, accuracy, and edge cases.
+
+Twin: r/tests/testthat/test-exact.R.
+"""
+
+import math
+from decimal import Decimal, getcontext
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from twinnet import exact
+
+
+def ulps(a: float, b: float) -> int:
+    """Distance in units in the last place between two finite floats."""
+    ia, ib = (int(np.array(v).view(np.int64)) for v in (a, b))
+    ia = ia if ia >= 0 else -(ia & 0x7FFFFFFFFFFFFFFF)
+    ib = ib if ib >= 0 else -(ib & 0x7FFFFFFFFFFFFFFF)
+    return abs(ia - ib)
+
+
+def test_tree_sum_of_three_terms_is_left_to_right():
+    terms = np.array([1.0, 2.0**-53, 2.0**-53])
+    assert exact.exact_tree_sum(terms) == (1.0 + 2.0**-53) + 2.0**-53
+
+
+def test_tree_sum_pairs_adjacent_terms_and_carries_the_odd_one():
+    # five terms: ((t0 + t1) + (t2 + t3)) + t4
+    t = np.array([1.0, 2.0**-53, 2.0**-53, 2.0**-53, 2.0**-53])
+    assert exact.exact_tree_sum(t) == ((t[0] + t[1]) + (t[2] + t[3])) + t[4]
+    # the left-to-right sum loses every 2^-53; the tree keeps two of them
+    assert exact.exact_tree_sum(t) == 1.0 + 2.0**-51
+    assert (((t[0] + t[1]) + t[2]) + t[3]) + t[4] == 1.0
+
+
+@pytest.mark.parametrize("n_k", [1, 2, 3, 5, 8, 13, 37, 64, 100])
+def test_blocked_matmul_gives_the_same_bits(monkeypatch, rng, n_k):
+    a = rng.standard_normal((7, n_k))
+    b = rng.standard_normal((n_k, 3))
+    whole = exact.exact_matmul(a, b)
+    monkeypatch.setattr(exact, "MAX_TERMS", 21)  # blocks of one to two k
+    assert np.array_equal(exact.exact_matmul(a, b).view(np.uint64), whole.view(np.uint64))
+
+
+def test_matmul_is_accurate(rng):
+    a = rng.standard_normal((20, 300))
+    b = rng.standard_normal((300, 4))
+    got = exact.exact_matmul(a, b)
+    truth = [
+        [float(sum(Fraction(a[i, k]) * Fraction(b[k, j]) for k in range(300))) for j in range(4)]
+        for i in range(20)
+    ]
+    # the tree's error bound: depth ceil(log2 300) = 9 roundings of |a| |b|
+    err = np.abs(got - np.array(truth)) / (np.abs(a) @ np.abs(b))
+    assert err.max() < 10 * 2.0**-53
+
+
+def test_matmul_keeps_negative_zero():
+    got = exact.exact_matmul(np.array([[-0.0]]), np.array([[1.0, 2.0]]))
+    assert np.signbit(got).all()
+
+
+def test_col_sums_and_mean_use_the_tree():
+    a = np.array([[1.0, 3.0], [2.0**-53, 0.0], [2.0**-53, 0.0], [2.0**-53, 0.0]])
+    sums = exact.exact_col_sums(a)
+    assert sums[0] == (1.0 + 2.0**-53) + (2.0**-53 + 2.0**-53)
+    assert exact.exact_mean(a) == (sums[0] + sums[1]) / 8
+
+
+def correctly_rounded_exp(x: float) -> float:
+    getcontext().prec = 60
+    return float(Decimal(x).exp())
+
+
+def test_exp_is_within_one_ulp(rng):
+    xs = np.concatenate([rng.uniform(-745, 709.7, 4000), rng.uniform(-20, 20, 4000)])
+    got = exact.exact_exp(xs)
+    worst = max(ulps(g, correctly_rounded_exp(x)) for g, x in zip(got, xs))
+    assert worst <= 1
+
+
+def test_exp_saturates_and_passes_nan():
+    x = np.array([-np.inf, -1000.0, 1000.0, np.inf, np.nan, 0.0, -0.0])
+    with np.errstate(all="raise"):
+        y = exact.exact_exp(x[:4])
+    assert list(y) == [0.0, 0.0, np.inf, np.inf]
+    y = exact.exact_exp(x)
+    assert np.isnan(y[4]) and y[5] == 1.0 and y[6] == 1.0
+
+
+def test_exp_rounds_subnormal_results_once():
+    xs = np.linspace(-745.0, -708.5, 2001)
+    got = exact.exact_exp(xs)
+    assert max(ulps(g, correctly_rounded_exp(x)) for g, x in zip(got, xs)) <= 1
+
+
+def test_sigmoid_of_extremes_has_no_warnings():
+    with np.errstate(all="raise"):
+        y = exact.exact_sigmoid(np.array([-1000.0, 0.0, 1000.0]))
+    assert list(y) == [0.0, 0.5, 1.0]
+
+
+def test_constants_are_the_documented_bits():
+    assert exact.LN2_HI + exact.LN2_LO == math.log(2)
+    assert exact.EXP_COEF[13] == 1 / 6227020800
+    assert exact.POW2[0] == 2.0**-1074 and exact.POW2[-1] == 2.0**1023
+
+
+def test_no_flush_to_zero():
+    # canary: a library built with fast-math can switch on flush-to-zero for
+    # the whole process, and then subnormals silently become 0
+    tiny = np.array([2.0**-1022])
+    assert (tiny / 4)[0] == 2.0**-1024
+    assert (np.array([2.0**-1074]) * 1.0)[0] > 0

@@ -1,0 +1,102 @@
+"""Training: the article's figures, golden traces, gradients, the trace.
+
+Twin: r/tests/testthat/test-training.R.
+"""
+
+import numpy as np
+import pytest
+
+import twinnet
+from twinnet.cases import run_case
+from twinnet.fixtures import case_names, fixture_dir, from_hex, read_case, read_json, trace_digest
+from twinnet.numerics import numerics_ops
+
+ARTICLE_TOY = [0.11553, 0.11082, 0.10606, 0.09845, 0.08483, 0.06396, 0.04206, 0.02641, 0.01719,
+               0.01190]  # fmt: skip
+ARTICLE_MOONS = [0.23478, 0.25000, 0.25000, 0.25000, 0.05129, 0.02163]
+
+
+def bits(a):
+    return np.ascontiguousarray(a, dtype=np.float64).view(np.uint64)
+
+
+@pytest.mark.parametrize("numerics", ["exact", "fast"])
+def test_article_untrained_error(numerics):
+    case = read_case("toy_article_demo")
+    net = twinnet.init_network(case["sizes"], weights=case["weights"], bias=False)
+    output = twinnet.predict(net, case["X"], numerics=numerics)
+    error = (case["y"] - output) ** 2 / 2
+    assert np.round(error.T, 8).tolist() == [[0.05013458, 0.03727248, 0.25388062]]
+
+
+@pytest.mark.parametrize("numerics", ["exact", "fast"])
+def test_article_toy_table(numerics):
+    loss = run_case("toy_article", numerics).loss
+    assert np.round(loss[::100], 5).tolist() == ARTICLE_TOY
+
+
+@pytest.mark.parametrize("numerics", ["exact", "fast"])
+def test_article_moons_table(numerics):
+    loss = run_case("moons_article", numerics).loss
+    assert np.round(loss[::1000], 5).tolist() == ARTICLE_MOONS[:5]
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_exact_run_matches_golden_trace(name):
+    golden = read_json(fixture_dir() / "golden" / f"{name}.json")
+    result = run_case(name, "exact")
+    assert np.array_equal(bits(result.loss), bits(from_hex(golden["loss"])))
+    for w, g in zip(result.network.weights, golden["final_weights"]):
+        assert np.array_equal(bits(w), bits(from_hex(g)))
+    assert trace_digest(result.trace) == golden["trace_sha256"]
+
+
+@pytest.mark.parametrize("numerics", ["exact", "fast"])
+def test_backprop_matches_finite_differences(numerics):
+    ops = numerics_ops(numerics)
+    case = read_case("xor")
+    net = twinnet.init_network([2, 3, 2, 2], seed=4)
+    X, y = case["X"], np.hstack([case["y"], 1 - case["y"]])
+    grads = twinnet.backward(net, twinnet.forward(net, X, ops), y, ops)
+
+    def summed_loss(n):  # the loss whose gradient backward() returns
+        return float(((y - twinnet.forward(n, X, ops)[-1]) ** 2).sum() / 2)
+
+    worst = 0.0
+    for params, grad in [(net.weights, grads.weights), (net.biases, grads.biases)]:
+        for p, g in zip(params, grad):
+            for idx in np.ndindex(p.shape):
+                h, keep = 1e-6, p[idx]
+                p[idx] = keep + h
+                up = summed_loss(net)
+                p[idx] = keep - h
+                down = summed_loss(net)
+                p[idx] = keep
+                numeric = (up - down) / (2 * h)
+                worst = max(worst, abs(numeric - g[idx]) / max(1e-8, abs(numeric) + abs(g[idx])))
+    assert worst < 1e-6
+
+
+def test_trace_records_what_each_epoch_started_with():
+    case = read_case("toy_simple")
+    net = twinnet.init_network(case["sizes"], weights=case["weights"], biases=case["biases"])
+    result = twinnet.fit(net, case["X"], case["y"], epochs=10, lr=case["lr"], record_every=3)
+    assert result.trace.epochs.tolist() == [0, 3, 6, 9]
+    assert np.array_equal(result.trace.weights[0][0], case["weights"][0])
+    assert np.array_equal(result.trace.loss, result.loss[[0, 3, 6, 9]])
+    again = twinnet.fit(net, case["X"], case["y"], epochs=3, lr=case["lr"])
+    assert np.array_equal(result.trace.weights[1][1], again.network.weights[1])
+    assert np.array_equal(result.trace.outputs[1], twinnet.predict(again.network, case["X"]))
+
+
+def test_fit_does_not_modify_its_input_network():
+    net = twinnet.init_network([2, 2, 1], seed=3)
+    before = [w.copy() for w in net.weights]
+    twinnet.fit(net, np.eye(2), [0.0, 1.0], epochs=5, lr=1.0)
+    assert all(np.array_equal(a, b) for a, b in zip(before, net.weights))
+
+
+def test_unknown_numerics_is_refused():
+    net = twinnet.init_network([2, 2, 1], seed=3)
+    with pytest.raises(ValueError, match="numerics"):
+        twinnet.fit(net, np.eye(2), [0.0, 1.0], epochs=1, lr=1.0, numerics="exactly")

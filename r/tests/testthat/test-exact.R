@@ -1,0 +1,91 @@
+# The exact kernels: the summation order, accuracy, and edge cases.
+#
+# Twin: python/tests/test_exact.py.
+
+test_that("a tree sum of three terms is left to right", {
+  terms <- matrix(c(1, 2^-53, 2^-53), nrow = 1)
+  expect_identical(exact_tree_sum(terms), (1 + 2^-53) + 2^-53)
+})
+
+test_that("the tree pairs adjacent terms and carries the odd one", {
+  t <- c(1, 2^-53, 2^-53, 2^-53, 2^-53)
+  terms <- matrix(t, nrow = 1)
+  expect_identical(exact_tree_sum(terms), ((t[1] + t[2]) + (t[3] + t[4])) + t[5])
+  # the left-to-right sum loses every 2^-53; the tree keeps two of them
+  expect_identical(exact_tree_sum(terms), 1 + 2^-51)
+  expect_identical((((t[1] + t[2]) + t[3]) + t[4]) + t[5], 1)
+})
+
+test_that("a blocked matrix product gives the same bits", {
+  for (n_k in c(1, 2, 3, 5, 8, 13, 37, 64, 100)) {
+    a <- matrix(stats::rnorm(7 * n_k), 7)
+    b <- matrix(stats::rnorm(n_k * 3), n_k)
+    whole <- exact_matmul(a, b)
+    ns <- asNamespace("twinnet")
+    keep <- get("MAX_TERMS", ns)
+    unlockBinding("MAX_TERMS", ns)
+    assign("MAX_TERMS", 21, ns)
+    blocked <- exact_matmul(a, b)
+    assign("MAX_TERMS", keep, ns)
+    lockBinding("MAX_TERMS", ns)
+    expect_bitwise(blocked, whole)
+  }
+})
+
+test_that("the matrix product is accurate", {
+  a <- matrix(stats::rnorm(20 * 300), 20)
+  b <- matrix(stats::rnorm(300 * 4), 300)
+  # the tree's error bound: depth ceil(log2 300) = 9 roundings of |a| |b|
+  err <- abs(exact_matmul(a, b) - a %*% b) / (abs(a) %*% abs(b))
+  expect_lt(max(err), 20 * 2^-53)
+})
+
+test_that("the matrix product keeps negative zero", {
+  got <- exact_matmul(matrix(-0), matrix(c(1, 2), 1))
+  expect_true(all(1 / got == -Inf))
+})
+
+test_that("column sums and the mean use the tree", {
+  a <- cbind(c(1, 2^-53, 2^-53, 2^-53), c(3, 0, 0, 0))
+  sums <- exact_col_sums(a)
+  expect_identical(sums[1], (1 + 2^-53) + (2^-53 + 2^-53))
+  expect_identical(exact_mean(a), (sums[1] + sums[2]) / 8)
+})
+
+test_that("exp stays within an ulp or two of the C library's exp", {
+  x <- c(stats::runif(4000, -708, 709.7), stats::runif(4000, -20, 20))
+  expect_lte(max(ulps(exact_exp(x), exp(x))), 2)
+})
+
+test_that("exp saturates and passes NaN and NA through", {
+  x <- c(-Inf, -1000, 1000, Inf, NaN, NA, 0, -0)
+  y <- exact_exp(x)
+  expect_identical(y[1:4], c(0, 0, Inf, Inf))
+  expect_true(is.nan(y[5]))
+  expect_true(is.na(y[6]) && !is.nan(y[6]))
+  expect_identical(y[7:8], c(1, 1))
+})
+
+test_that("exp keeps the shape of a matrix", {
+  x <- matrix(c(-1, 0, 1, 2), 2)
+  expect_identical(dim(exact_exp(x)), c(2L, 2L))
+})
+
+test_that("the sigmoid of extremes gives 0 and 1 without warnings", {
+  expect_silent(y <- exact_sigmoid(c(-1000, 0, 1000)))
+  expect_identical(y, c(0, 0.5, 1))
+})
+
+test_that("the constants are the documented bits", {
+  ns <- asNamespace("twinnet")
+  expect_identical(ns$LN2_HI + ns$LN2_LO, log(2))
+  expect_identical(ns$EXP_COEF[14], 1 / 6227020800)
+  expect_identical(ns$POW2[c(1, 2098)], c(2^-1074, 2^1023))
+})
+
+test_that("no flush-to-zero", {
+  # canary: a library built with fast-math can switch on flush-to-zero for
+  # the whole process, and then subnormals silently become 0
+  expect_identical(2^-1022 / 4, 2^-1024)
+  expect_gt(2^-1074 * 1, 0)
+})

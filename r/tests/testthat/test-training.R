@@ -1,0 +1,91 @@
+# Training: the article's figures, golden traces, gradients, the trace.
+#
+# Twin: python/tests/test_training.py.
+
+article_toy <- c(0.11553, 0.11082, 0.10606, 0.09845, 0.08483, 0.06396,
+                 0.04206, 0.02641, 0.01719, 0.01190)
+article_moons <- c(0.23478, 0.25000, 0.25000, 0.25000, 0.05129, 0.02163)
+
+for (numerics in c("exact", "fast")) {
+  test_that(paste("the article's untrained error,", numerics), {
+    case <- read_case("toy_article_demo")
+    net <- init_network(case$sizes, weights = case$weights, bias = FALSE)
+    output <- predict(net, case$X, numerics = numerics)
+    error <- (case$y - output)^2 / 2
+    expect_identical(round(as.vector(error), 8),
+                     c(0.05013458, 0.03727248, 0.25388062))
+  })
+
+  test_that(paste("the article's toy table,", numerics), {
+    loss <- run_case("toy_article", numerics)$loss
+    expect_identical(round(loss[seq(1, 1000, by = 100)], 5), article_toy)
+  })
+
+  test_that(paste("the article's moons table,", numerics), {
+    loss <- run_case("moons_article", numerics)$loss
+    expect_identical(round(loss[seq(1, 5000, by = 1000)], 5),
+                     article_moons[1:5])
+  })
+
+  test_that(paste("backprop matches finite differences,", numerics), {
+    ops <- numerics_ops(numerics)
+    case <- read_case("xor")
+    net <- init_network(c(2, 3, 2, 2), seed = 4)
+    y <- cbind(case$y, 1 - case$y)
+    grads <- backward(net, forward(net, case$X, ops), y, ops)
+    summed_loss <- function(n) {
+      layers <- forward(n, case$X, ops)
+      sum((y - layers[[length(layers)]])^2) / 2
+    }
+    worst <- 0
+    for (part in c("weights", "biases")) {
+      for (l in seq_along(net[[part]])) {
+        for (i in seq_along(net[[part]][[l]])) {
+          h <- 1e-6
+          up <- net
+          up[[part]][[l]][i] <- up[[part]][[l]][i] + h
+          down <- net
+          down[[part]][[l]][i] <- down[[part]][[l]][i] - h
+          numeric <- (summed_loss(up) - summed_loss(down)) / (2 * h)
+          g <- grads[[part]][[l]][i]
+          worst <- max(worst, abs(numeric - g) / max(1e-8, abs(numeric) + abs(g)))
+        }
+      }
+    }
+    expect_lt(worst, 1e-6)
+  })
+}
+
+for (name in case_names()) {
+  test_that(paste("exact run matches the golden trace:", name), {
+    golden <- read_json(file.path(fixture_dir(), "golden",
+                                  paste0(name, ".json")))
+    result <- run_case(name, "exact")
+    expect_bitwise(result$loss, from_hex(golden$loss))
+    expect_bitwise(unlist(result$network$weights),
+                   unlist(lapply(golden$final_weights, from_hex)))
+    expect_identical(trace_digest(result$trace), golden$trace_sha256)
+  })
+}
+
+test_that("the trace records what each epoch started with", {
+  case <- read_case("toy_simple")
+  net <- init_network(case$sizes, weights = case$weights,
+                      biases = case$biases)
+  result <- fit(net, case$X, case$y, epochs = 10, lr = case$lr,
+                record_every = 3)
+  expect_identical(result$trace$epochs, c(0L, 3L, 6L, 9L))
+  expect_identical(result$trace$weights[[1]][1, , ], case$weights[[1]])
+  expect_identical(result$trace$loss, result$loss[c(1, 4, 7, 10)])
+  again <- fit(net, case$X, case$y, epochs = 3, lr = case$lr)
+  expect_identical(result$trace$weights[[2]][2, , ],
+                   as.vector(again$network$weights[[2]]))
+  expect_identical(result$trace$outputs[2, , ],
+                   predict(again$network, case$X)[, 1])
+})
+
+test_that("an unknown numerics is refused", {
+  net <- init_network(c(2, 2, 1), seed = 3)
+  expect_error(fit(net, diag(2), c(0, 1), epochs = 1, lr = 1,
+                   numerics = "exactly"), "numerics")
+})

@@ -1,0 +1,527 @@
+"""Benchmark behind ``make bench``: seconds per training epoch, twinnet and peers.
+
+What it measures: for three cases (the article's 3x4 toy, moons 1000x2 with
+sizes [2, 10, 1], and a synthetic 10000x64 case with 128 hidden neurons and
+biases) the time of one full-batch epoch of
+
+* twinnet in Python, "fast" and "exact" numerics;
+* twinnet in R, both numerics, timed inside ``Rscript tests/bench.R``;
+* twinnet in R, both numerics, called from Python through rpy2 (the time
+  includes passing the arrays in and the loss and weights back);
+* PyTorch (float64, one thread, autograd + SGD), scikit-learn's
+  MLPRegressor (plain full-batch SGD) and R's nnet (BFGS, for reference).
+
+How: each figure is the median of 5 timed calls, each of a fixed number of
+epochs, divided by the epochs. Warm-up calls pick that number, growing it
+from 2 until one call takes at least 0.2 s, aiming at about 0.4 s; slow
+columns (exact on the large case) so run only 2 epochs per call.
+
+How to read it: the first table is seconds per epoch, the second divides
+each by PyTorch's time on the same case (2.0 = twice as slow as PyTorch),
+then come the key ratios and the peak memory of a 10000-epoch moons fit
+with a full and a thinned trace. Everything is printed and also written
+to docs/bench.md. Extras (torch, scikit-learn, R's nnet) are installed on
+first use; they are never runtime dependencies of twinnet.
+"""
+
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import twinnet
+from twinnet.fixtures import read_case
+
+ROOT = Path(__file__).resolve().parents[1]
+REQUIREMENTS = ROOT / "tests" / "bench-requirements.txt"
+OUTPUT = ROOT / "docs" / "bench.md"
+THREAD_VARS = (
+    "OPENBLAS_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
+RUNS, MIN_TIME, TARGET = 5, 0.2, 0.4
+MEMORY_EPOCHS = 10000
+COLUMNS = {
+    "py_fast": "Python fast",
+    "py_exact": "Python exact",
+    "r_fast": "R fast (Rscript)",
+    "r_exact": "R exact (Rscript)",
+    "rpy2_fast": "R fast (rpy2)",
+    "rpy2_exact": "R exact (rpy2)",
+    "torch": "PyTorch",
+    "sklearn": "sklearn [1]",
+    "nnet": "R nnet [2]",
+}
+NOTES = f"""\
+Each cell: median of {RUNS} calls of `fit` (or the peer's equivalent) after
+a warm-up, divided by the epochs per call (last table, at least 2).
+twinnet runs with its default `record_every=1`, so the time includes
+filling the trace; the rpy2 columns include converting the arrays into R
+and the loss and weights back. PyTorch: float64, `torch.set_num_threads(1)`,
+manual forward with `torch.sigmoid`, autograd on `loss = sum((y - o)^2) / 2`
+(so the gradient is the summed one) and `torch.optim.SGD(lr)`.
+
+[1] scikit-learn `MLPRegressor(solver="sgd", batch_size=n, momentum=0,
+alpha=0, shuffle=False, learning_rate="constant")`: one update per epoch
+like twinnet, but its output layer is the identity (regression), it always
+has biases, and its loss is divided by n (mean over samples), so the same
+lr takes n times smaller steps; only the time per epoch is comparable.
+
+[2] R `nnet::nnet(size=h, linout=FALSE)` optimises with BFGS, always with
+biases; the time is per BFGS iteration (which may evaluate the loss and
+gradient more than once), for reference only.
+
+[3] nnet converged before the iterations asked for, so it was started
+again until they were done; the time includes those restarts, and the
+iterations of a converged fit are read from its trace (printed every 10),
+so this figure is rough.
+"""
+
+R_FIT = """
+function(sizes, w1, w2, b1, b2, X, y, epochs, lr, numerics) {
+  bias <- !is.null(b1)
+  biases <- if (bias) list(b1, b2)
+  net <- twinnet::init_network(sizes, weights = list(w1, w2),
+                               biases = biases, bias = bias)
+  res <- twinnet::fit(net, X, y, epochs = epochs, lr = lr, numerics = numerics)
+  list(loss = res$loss, weights = res$network$weights)
+}
+"""
+
+MEMORY_CHILD = f"""
+import resource, sys, tracemalloc
+import twinnet
+from twinnet.fixtures import read_case
+case = read_case("moons_article")
+net = twinnet.init_network(case["sizes"], weights=case["weights"], bias=False)
+tracemalloc.start()
+twinnet.fit(net, case["X"], case["y"], epochs={MEMORY_EPOCHS}, lr=0.1,
+            numerics="fast", record_every=int(sys.argv[1]))
+peak = tracemalloc.get_traced_memory()[1]
+print(peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+# --- setup -----------------------------------------------------------------
+
+
+def ensure_environment():
+    """Re-run this script with one BLAS thread and R_LIBS set, if needed."""
+    env = dict(os.environ)
+    missing = [v for v in THREAD_VARS if env.get(v) != "1"]
+    if not missing and env.get("R_LIBS"):
+        return
+    env.update(dict.fromkeys(THREAD_VARS, "1"))
+    env.setdefault("R_LIBS", str(ROOT / ".venv" / "r-lib"))
+    os.execve(sys.executable, [sys.executable, *sys.argv], env)
+
+
+def ensure_extras():
+    """Install torch, scikit-learn (pip) and R's nnet (apt) when missing."""
+    try:
+        import sklearn  # noqa: F401
+        import threadpoolctl  # noqa: F401
+        import torch  # noqa: F401
+    except ImportError:
+        print("installing", REQUIREMENTS.name, flush=True)
+        pip = [sys.executable, "-m", "pip", "install", "-q", "-r"]
+        subprocess.run([*pip, str(REQUIREMENTS)], check=True)
+    check = ["Rscript", "-e", 'quit(status = !requireNamespace("nnet"))']
+    if subprocess.run(check, check=False, capture_output=True).returncode != 0:
+        print("installing r-cran-nnet", flush=True)
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True)
+        apt = [*sudo, "apt-get", "install", "-y", "-qq", "r-cran-nnet"]
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(apt, check=True, env=env, stdout=subprocess.DEVNULL)
+
+
+# --- cases -----------------------------------------------------------------
+
+
+def article_case(name, label):
+    """A fixture case (the article's toy and moons runs), no biases."""
+    case = read_case(name)
+    return {
+        "name": name,
+        "label": label,
+        "sizes": case["sizes"],
+        "bias": False,
+        "lr": case["lr"],
+        "X": case["X"],
+        "y": case["y"],
+        "weights": case["weights"],
+        "biases": None,
+    }
+
+
+def large_case():
+    """10000x64 inputs, 128 hidden, 1 output, biases; seeded numpy draws."""
+    rng = np.random.default_rng(20240611)
+    X = rng.uniform(-1.0, 1.0, (10000, 64))
+    y = (X @ rng.normal(size=(64, 1)) > 0).astype(np.float64)
+    return {
+        "name": "large",
+        "label": "large 10000x64, [64, 128, 1], bias",
+        "sizes": [64, 128, 1],
+        "bias": True,
+        "lr": 1e-4,
+        "X": X,
+        "y": y,
+        "weights": [rng.uniform(-0.1, 0.1, s) for s in [(64, 128), (128, 1)]],
+        "biases": [rng.uniform(-0.1, 0.1, s) for s in [128, 1]],
+    }
+
+
+def make_cases():
+    return [
+        article_case("toy_article", "toy 3x4, [4, 3, 1]"),
+        article_case("moons_article", "moons 1000x2, [2, 10, 1]"),
+        large_case(),
+    ]
+
+
+# --- timing ----------------------------------------------------------------
+
+
+def elapsed(run, epochs):
+    start = time.perf_counter()
+    run(epochs)
+    return time.perf_counter() - start
+
+
+def choose_epochs(run):
+    """Grow the epochs from 2 until a call takes MIN_TIME; the warm-up."""
+    epochs = 2
+    while True:
+        seconds = elapsed(run, epochs)
+        if seconds >= MIN_TIME:
+            return epochs
+        grow = int(np.ceil(epochs * TARGET / max(seconds, 1e-6)))
+        epochs = min(max(2 * epochs, grow), 10 * epochs)
+
+
+def per_epoch(run):
+    epochs = choose_epochs(run)
+    times = [elapsed(run, epochs) for _ in range(RUNS)]
+    return {"seconds": statistics.median(times) / epochs, "epochs": epochs}
+
+
+def twinnet_run(case, numerics):
+    net = twinnet.init_network(
+        case["sizes"], weights=case["weights"], biases=case["biases"], bias=case["bias"]
+    )
+
+    def run(epochs):
+        twinnet.fit(
+            net, case["X"], case["y"], epochs=epochs, lr=case["lr"], numerics=numerics
+        )
+
+    return run
+
+
+def rpy2_run(case, numerics):
+    """R's fit through rpy2, arrays crossing in and results out every call."""
+    import rpy2.robjects as ro
+    from rpy2.robjects import default_converter, numpy2ri
+    from rpy2.robjects.conversion import localconverter
+
+    converter = default_converter + numpy2ri.converter
+    with localconverter(converter):
+        ro.r("suppressPackageStartupMessages(library(twinnet))")
+        r_fit = ro.r(R_FIT)
+    b1, b2 = case["biases"] or (ro.NULL, ro.NULL)
+    fixed = (ro.IntVector(case["sizes"]), *case["weights"], b1, b2)
+
+    def run(epochs):
+        with localconverter(converter):
+            out = r_fit(*fixed, case["X"], case["y"], epochs, case["lr"], numerics)
+            return out["loss"], [w for _, w in out["weights"].items()]
+
+    return run
+
+
+def torch_run(case):
+    """Same network in PyTorch: float64, autograd on sum((y - o)^2) / 2, SGD."""
+    import torch
+
+    torch.set_num_threads(1)
+    X, y = torch.from_numpy(case["X"]), torch.from_numpy(case["y"])
+    arrays = case["weights"] + (case["biases"] or [])
+
+    def run(epochs):
+        params = [torch.tensor(a, requires_grad=True) for a in arrays]
+        optimizer = torch.optim.SGD(params, lr=case["lr"])
+        for _ in range(epochs):
+            optimizer.zero_grad()
+            loss = ((y - torch_forward(params, X)) ** 2).sum() / 2
+            loss.backward()
+            optimizer.step()
+
+    return run
+
+
+def torch_forward(params, X):
+    import torch
+
+    w1, w2, *biases = params
+    b1, b2 = biases or (0.0, 0.0)
+    hidden = torch.sigmoid(X @ w1 + b1)
+    return torch.sigmoid(hidden @ w2 + b2)
+
+
+def sklearn_run(case):
+    """MLPRegressor as plain full-batch gradient descent, one update per epoch."""
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPRegressor
+
+    X, y = case["X"], case["y"].ravel()
+
+    def run(epochs):
+        model = MLPRegressor(
+            hidden_layer_sizes=(case["sizes"][1],),
+            activation="logistic",
+            solver="sgd",
+            batch_size=X.shape[0],
+            learning_rate="constant",
+            learning_rate_init=case["lr"],
+            momentum=0.0,
+            nesterovs_momentum=False,
+            alpha=0.0,
+            shuffle=False,
+            max_iter=epochs,
+            tol=0.0,
+            n_iter_no_change=epochs + 1,
+            random_state=0,
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            model.fit(X, y)
+
+    return run
+
+
+def time_python(case):
+    runs = {
+        "py_fast": twinnet_run(case, "fast"),
+        "py_exact": twinnet_run(case, "exact"),
+        "rpy2_fast": rpy2_run(case, "fast"),
+        "rpy2_exact": rpy2_run(case, "exact"),
+        "torch": torch_run(case),
+        "sklearn": sklearn_run(case),
+    }
+    times = {}
+    for key, run in runs.items():
+        times[key] = per_epoch(run)
+        print(
+            f"  {case['name']:14} {COLUMNS[key]:18} {fmt_time(times[key]['seconds'])}"
+        )
+    return times
+
+
+# --- R side (Rscript) ------------------------------------------------------
+
+
+def write_array(a, path):
+    """Little-endian float64, column-major, as bench.R's readBin expects."""
+    np.asarray(a, dtype="<f8").T.tofile(path)
+    return {"file": str(path), "shape": list(np.shape(a))}
+
+
+def r_spec(cases, folder):
+    spec = {"runs": RUNS, "min_time": MIN_TIME, "target": TARGET, "cases": []}
+    for case in cases:
+        named = {"X": case["X"], "y": case["y"], "w1": case["weights"][0]}
+        named["w2"] = case["weights"][1]
+        if case["biases"] is not None:
+            named.update(b1=case["biases"][0], b2=case["biases"][1])
+        arrays = {
+            k: write_array(a, folder / f"{case['name']}_{k}.bin")
+            for k, a in named.items()
+        }
+        entry = {k: case[k] for k in ("name", "sizes", "bias")}
+        spec["cases"].append(dict(entry, lr=float(case["lr"]).hex(), arrays=arrays))
+    return spec
+
+
+def time_rscript(cases):
+    """Run tests/bench.R on the same cases; its timings and R's info."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "spec.json").write_text(json.dumps(r_spec(cases, folder)))
+        script = str(ROOT / "tests" / "bench.R")
+        command = [
+            "Rscript",
+            script,
+            str(folder / "spec.json"),
+            str(folder / "out.json"),
+        ]
+        subprocess.run(command, check=True)
+        return json.loads((folder / "out.json").read_text())
+
+
+# --- memory ----------------------------------------------------------------
+
+
+def peak_memory(record_every):
+    """tracemalloc peak of fit and the process's peak RSS, both in MiB."""
+    command = [sys.executable, "-c", MEMORY_CHILD, str(record_every)]
+    out = subprocess.run(command, check=True, capture_output=True, text=True)
+    traced, rss_kib = out.stdout.split()
+    return int(traced) / 2**20, int(rss_kib) / 2**10
+
+
+def memory_lines():
+    lines = []
+    for every in (1, 100):
+        traced, rss = peak_memory(every)
+        lines.append(
+            f"- moons, {MEMORY_EPOCHS} epochs, fast, `record_every={every}`: "
+            f"peak allocated during fit {traced:.1f} MiB (tracemalloc), "
+            f"peak RSS of the process {rss:.1f} MiB"
+        )
+    return lines
+
+
+# --- report ----------------------------------------------------------------
+
+
+def fmt_time(seconds):
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.1f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds:.2f} s"
+
+
+def table(cases, times, cell):
+    """A Markdown table, one row per case, one column per timing."""
+    lines = [
+        "| case | " + " | ".join(COLUMNS.values()) + " |",
+        "|---" * (len(COLUMNS) + 1) + "|",
+    ]
+    for case in cases:
+        row = times[case["name"]]
+        cells = [cell(row, key) for key in COLUMNS]
+        lines.append(f"| {case['label']} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def time_cell(row, key):
+    restarted = key == "nnet" and row[key].get("restarted")
+    return fmt_time(row[key]["seconds"]) + (" [3]" if restarted else "")
+
+
+def ratio_cell(row, key):
+    return f"{row[key]['seconds'] / row['torch']['seconds']:.2f}"
+
+
+def epochs_cell(row, key):
+    return str(row[key]["epochs"])
+
+
+def key_ratios(times):
+    def ratio(case, a, b):
+        return times[case][a]["seconds"] / times[case][b]["seconds"]
+
+    moons, large = "moons_article", "large"
+    items = [
+        ("Python exact / Python fast, moons", ratio(moons, "py_exact", "py_fast")),
+        ("R exact / R fast (Rscript), moons", ratio(moons, "r_exact", "r_fast")),
+        ("R fast (Rscript) / Python fast, moons", ratio(moons, "r_fast", "py_fast")),
+        ("R fast (Rscript) / Python fast, large", ratio(large, "r_fast", "py_fast")),
+        ("Python fast / PyTorch, moons", ratio(moons, "py_fast", "torch")),
+        ("Python fast / PyTorch, large", ratio(large, "py_fast", "torch")),
+    ]
+    return [f"- {name}: {value:.2f}" for name, value in items]
+
+
+def cpu_model():
+    out = subprocess.run(["lscpu"], check=False, capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if line.startswith("Model name:"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown CPU"
+
+
+def blas_info():
+    from threadpoolctl import threadpool_info
+
+    found = [
+        f"{i['internal_api']} {i.get('version')} ({Path(i['filepath']).name}, "
+        f"{i['num_threads']} thread)"
+        for i in threadpool_info()
+        if i["user_api"] == "blas"
+    ]
+    return "; ".join(found) or "not detected"
+
+
+def header(r_info):
+    import sklearn
+    import torch
+
+    today = datetime.date.today().isoformat()
+    return [
+        "# twinnet benchmark: seconds per epoch",
+        "",
+        f"Written by `make bench` (tests/bench.py, tests/bench.R) on {today}.",
+        "",
+        f"- machine: {cpu_model()}, {os.cpu_count()} cores, {platform.platform()}",
+        (
+            f"- Python {platform.python_version()}, numpy {np.__version__}, "
+            f"torch {torch.__version__}, scikit-learn {sklearn.__version__}"
+        ),
+        f"- {r_info['r_version']}, nnet {r_info['nnet_version']}",
+        f"- BLAS in the Python process (threadpoolctl): {blas_info()}",
+        f"- R's BLAS: {r_info['r_blas']}; LAPACK: {r_info['r_lapack']}",
+        "- threads: " + ", ".join(f"{v}=1" for v in THREAD_VARS),
+    ]
+
+
+def render(cases, times, r_info, memory):
+    sections = [
+        header(r_info),
+        ["## Time per epoch", ""] + table(cases, times, time_cell),
+        ["## Ratio to PyTorch (time / PyTorch time)", ""]
+        + table(cases, times, ratio_cell),
+        ["## Key ratios", ""] + key_ratios(times),
+        ["## Peak memory", ""] + memory,
+        ["## Notes", "", NOTES.rstrip()],
+        ["## Epochs (iterations) per timed call", ""]
+        + table(cases, times, epochs_cell),
+    ]
+    return "\n\n".join("\n".join(s) for s in sections) + "\n"
+
+
+def main():
+    ensure_environment()
+    ensure_extras()
+    if shutil.which("Rscript") is None:
+        sys.exit("bench: Rscript not found (run `make setup`)")
+    cases = make_cases()
+    print("timing in Python (twinnet, rpy2, torch, sklearn):", flush=True)
+    times = {case["name"]: time_python(case) for case in cases}
+    print("timing in Rscript (twinnet, nnet) ...", flush=True)
+    r_out = time_rscript(cases)
+    for name, r_times in r_out["times"].items():
+        times[name].update(r_times)
+    report = render(cases, times, r_out["info"], memory_lines())
+    print(report)
+    OUTPUT.write_text(report)
+    print(f"written to {OUTPUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""The bridge to R: one embedded R per process, with twinnet loaded.
+
+R is embedded once (rpy2 cannot restart it). Every call goes through a
+small R wrapper that catches errors and warnings inside R and hands them
+back as data, because rpy2 would keep only the last line of an R error
+and would send R warnings to its logger. Results come back in one
+crossing and are converted to plain Python: dicts, lists, float64 arrays.
+"""
+
+import os
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+R_LIB = ROOT / ".venv" / "r-lib"
+
+WRAPPER = r"""
+function(fun, ...) {
+  warned <- character()
+  value <- withCallingHandlers(
+    tryCatch(fun(...), error = function(e) {
+      call <- paste(deparse(conditionCall(e), nlines = 1L), collapse = " ")
+      list(message = conditionMessage(e), call = call, class = class(e))
+    }),
+    warning = function(w) {
+      warned <<- c(warned, conditionMessage(w))
+      invokeRestart("muffleWarning")
+    }
+  )
+  failed <- is.list(value) && identical(names(value), c("message", "call", "class"))
+  list(value = value, warnings = as.list(warned), failed = failed)
+}
+"""
+
+
+class RError(RuntimeError):
+    """An error raised inside R, with R's full message and call."""
+
+    def __init__(self, message: str, call: str, classes: list[str]):
+        super().__init__(f"{message} (in R: {call})")
+        self.r_message, self.r_call, self.r_classes = message, call, classes
+
+
+class R:
+    """The embedded R session with the twinnet package attached."""
+
+    def __init__(self):
+        os.environ.setdefault("R_LIBS", str(R_LIB))
+        import rpy2.robjects as ro
+        from rpy2.robjects import default_converter, numpy2ri
+
+        self._ro = ro
+        self._converter = default_converter + numpy2ri.converter
+        ro.r(f'suppressPackageStartupMessages(library(twinnet, lib.loc = "{R_LIB}"))')
+        self._wrapper = ro.r(WRAPPER)
+
+    def list(self, *items):
+        """An R list of the items (numpy arrays become R vectors/matrices)."""
+        from rpy2.robjects.conversion import localconverter
+
+        with localconverter(self._converter):
+            return self._ro.r["list"](*items)
+
+    def call(self, fun: str, *args, **kwargs):
+        """Call R function ``fun`` (a name, or R code for a function)."""
+        from rpy2.robjects.conversion import localconverter
+
+        with localconverter(self._converter):
+            args = [self._ro.NULL if a is None else a for a in args]
+            kwargs = {k: self._ro.NULL if v is None else v for k, v in kwargs.items()}
+            out = to_python(self._wrapper(self._ro.r(fun), *args, **kwargs))
+        for message in out["warnings"]:
+            warnings.warn(f"R: {message}", RuntimeWarning, stacklevel=2)
+        if bool(out["failed"][0]):
+            value = out["value"]
+            raise RError(value["message"][0], value["call"][0], list(value["class"]))
+        return out["value"]
+
+
+def to_python(obj):
+    """R values (as rpy2 converts them) to plain dicts, lists and arrays."""
+    from rpy2.rinterface_lib.sexp import NULLType
+    from rpy2.rlike.container import OrdDict
+
+    if isinstance(obj, OrdDict):
+        items = list(obj.items())  # OrdDict.values() gives positions, not values
+        keys = [k for k, _ in items]
+        values = [to_python(v) for _, v in items]
+        if all(k is None for k in keys):
+            return values
+        return {str(k): v for k, v in zip(keys, values)}
+    if isinstance(obj, NULLType):
+        return None
+    if isinstance(obj, np.ndarray) and obj.dtype.kind in "US":
+        return [str(v) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return np.array(obj, dtype=np.float64 if obj.dtype.kind == "f" else obj.dtype)
+    if hasattr(obj, "__len__") and not isinstance(obj, str):
+        return to_python(np.asarray(obj))  # e.g. R logicals, as a bool array
+    return obj
