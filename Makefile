@@ -55,8 +55,8 @@ $(RLIB)/twinnet/DESCRIPTION: $(R_SRC)
 
 ## lint: ruff (Python) and lintr (R)
 lint: setup
-	$(VENV)/bin/ruff check python tests shared_fixtures
-	$(VENV)/bin/ruff format --check python tests shared_fixtures
+	$(VENV)/bin/ruff check --config python/pyproject.toml python tests shared_fixtures
+	$(VENV)/bin/ruff format --config python/pyproject.toml --check python tests shared_fixtures
 	Rscript -e 'l <- lintr::lint_package("r"); print(l); quit(status = length(l) > 0)'
 
 ## test: lint, each language alone, R CMD check, then the parity harness

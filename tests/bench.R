@@ -22,9 +22,10 @@ elapsed <- function(run, epochs) {
   as.numeric(Sys.time() - start, units = "secs")
 }
 
-# Grow the epochs (from 2, by 2 to 10 times a step) until one call takes
-# at least min_time s, aiming at target s; this doubles as the warm-up.
+# After one warm-up call, grow the epochs (from 2, by 2 to 10 times a
+# step) until one call takes at least min_time s, aiming at target s.
 choose_epochs <- function(run, spec) {
+  run(2L)
   epochs <- 2L
   repeat {
     seconds <- elapsed(run, epochs)

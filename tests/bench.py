@@ -38,8 +38,6 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-import twinnet
-from twinnet.fixtures import read_case
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIREMENTS = ROOT / "tests" / "bench-requirements.txt"
@@ -101,7 +99,7 @@ function(sizes, w1, w2, b1, b2, X, y, epochs, lr, numerics) {
 """
 
 MEMORY_CHILD = f"""
-import resource, sys, tracemalloc
+import sys, tracemalloc
 import twinnet
 from twinnet.fixtures import read_case
 case = read_case("moons_article")
@@ -110,7 +108,8 @@ tracemalloc.start()
 twinnet.fit(net, case["X"], case["y"], epochs={MEMORY_EPOCHS}, lr=0.1,
             numerics="fast", record_every=int(sys.argv[1]))
 peak = tracemalloc.get_traced_memory()[1]
-print(peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+status = open("/proc/self/status").read().split("VmHWM:")[1]
+print(peak, status.split()[0])
 """
 
 
@@ -153,6 +152,8 @@ def ensure_extras():
 
 def article_case(name, label):
     """A fixture case (the article's toy and moons runs), no biases."""
+    from twinnet.fixtures import read_case
+
     case = read_case(name)
     return {
         "name": name,
@@ -203,7 +204,8 @@ def elapsed(run, epochs):
 
 
 def choose_epochs(run):
-    """Grow the epochs from 2 until a call takes MIN_TIME; the warm-up."""
+    """After one warm-up call, grow the epochs from 2 until a call takes MIN_TIME."""
+    run(2)
     epochs = 2
     while True:
         seconds = elapsed(run, epochs)
@@ -220,14 +222,16 @@ def per_epoch(run):
 
 
 def twinnet_run(case, numerics):
+    import twinnet
+
     net = twinnet.init_network(
         case["sizes"], weights=case["weights"], biases=case["biases"], bias=case["bias"]
     )
 
+    X, y, lr = case["X"], case["y"], case["lr"]
+
     def run(epochs):
-        twinnet.fit(
-            net, case["X"], case["y"], epochs=epochs, lr=case["lr"], numerics=numerics
-        )
+        twinnet.fit(net, X, y, epochs=epochs, lr=lr, numerics=numerics)
 
     return run
 
@@ -325,9 +329,8 @@ def time_python(case):
     times = {}
     for key, run in runs.items():
         times[key] = per_epoch(run)
-        print(
-            f"  {case['name']:14} {COLUMNS[key]:18} {fmt_time(times[key]['seconds'])}"
-        )
+        shown = fmt_time(times[key]["seconds"])
+        print(f"  {case['name']:14} {COLUMNS[key]:18} {shown}", flush=True)
     return times
 
 
@@ -347,10 +350,8 @@ def r_spec(cases, folder):
         named["w2"] = case["weights"][1]
         if case["biases"] is not None:
             named.update(b1=case["biases"][0], b2=case["biases"][1])
-        arrays = {
-            k: write_array(a, folder / f"{case['name']}_{k}.bin")
-            for k, a in named.items()
-        }
+        prefix = folder / case["name"]
+        arrays = {k: write_array(a, f"{prefix}_{k}.bin") for k, a in named.items()}
         entry = {k: case[k] for k in ("name", "sizes", "bias")}
         spec["cases"].append(dict(entry, lr=float(case["lr"]).hex(), arrays=arrays))
     return spec
@@ -376,7 +377,11 @@ def time_rscript(cases):
 
 
 def peak_memory(record_every):
-    """tracemalloc peak of fit and the process's peak RSS, both in MiB."""
+    """tracemalloc peak of fit and the child's peak RSS (VmHWM), in MiB.
+
+    Not ru_maxrss: Linux carries it over from this (large) parent process
+    through fork and exec.
+    """
     command = [sys.executable, "-c", MEMORY_CHILD, str(record_every)]
     out = subprocess.run(command, check=True, capture_output=True, text=True)
     traced, rss_kib = out.stdout.split()
@@ -390,7 +395,7 @@ def memory_lines():
         lines.append(
             f"- moons, {MEMORY_EPOCHS} epochs, fast, `record_every={every}`: "
             f"peak allocated during fit {traced:.1f} MiB (tracemalloc), "
-            f"peak RSS of the process {rss:.1f} MiB"
+            f"peak RSS of the process {rss:.1f} MiB (VmHWM)"
         )
     return lines
 
@@ -491,16 +496,16 @@ def header(r_info):
 
 
 def render(cases, times, r_info, memory):
+    ratio_title = "## Ratio to PyTorch (time / PyTorch time)"
+    epochs_title = "## Epochs (iterations) per timed call"
     sections = [
         header(r_info),
         ["## Time per epoch", ""] + table(cases, times, time_cell),
-        ["## Ratio to PyTorch (time / PyTorch time)", ""]
-        + table(cases, times, ratio_cell),
+        [ratio_title, ""] + table(cases, times, ratio_cell),
         ["## Key ratios", ""] + key_ratios(times),
         ["## Peak memory", ""] + memory,
         ["## Notes", "", NOTES.rstrip()],
-        ["## Epochs (iterations) per timed call", ""]
-        + table(cases, times, epochs_cell),
+        [epochs_title, ""] + table(cases, times, epochs_cell),
     ]
     return "\n\n".join("\n".join(s) for s in sections) + "\n"
 

@@ -57,11 +57,7 @@ def same_bits(a, b) -> np.ndarray:
 
 def trace_tensors(trace) -> dict:
     """name -> array with epochs first, for a Python Trace or an R trace dict."""
-    get = (
-        (lambda k: trace[k])
-        if isinstance(trace, dict)
-        else (lambda k: getattr(trace, k))
-    )
+    get = (lambda k: trace[k]) if isinstance(trace, dict) else (lambda k: getattr(trace, k))
     tensors = {"loss": get("loss"), "outputs": get("outputs")}
     for i, w in enumerate(get("weights")):
         tensors[f"weights[{i}]"] = w

@@ -9,16 +9,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from parity import drift, first_mismatch, same_bits, ulps
 
+import conftest
 import twinnet
+from parity import drift, first_mismatch, same_bits, ulps
 from twinnet import exact
 from twinnet.cases import run_case
 from twinnet.fixtures import case_names, fixture_dir, read_case
 from twinnet.numerics import numerics_ops
 from twinnet.rng import rng_state, rng_uniform
-
-import conftest
 
 CASES = case_names()
 ROOT = str(fixture_dir())
@@ -110,17 +109,13 @@ def test_one_step_is_identical_in_exact_mode(r, name, numerics):
     grads = twinnet.backward(net, layers, case["y"], ops)
     after = twinnet.update(net, grads, case["lr"])
     biases = None if net.biases is None else r.list(*net.biases)
-    rr = r.call(
-        STEP_R, r.list(*net.weights), biases, case["X"], case["y"], case["lr"], numerics
-    )
+    rr = r.call(STEP_R, r.list(*net.weights), biases, case["X"], case["y"], case["lr"], numerics)
     if numerics == "fast":
         return  # fast mode is compared over whole runs, in test_fast_mode_drift
     for i, layer in enumerate(layers):
         assert_bitwise(layer, rr["layers"][i], f"{name} forward: layers[{i}]")
     for i, g in enumerate(grads.weights):
-        assert_bitwise(
-            g, rr["grads"]["weights"][i], f"{name} backward: grad weights[{i}]"
-        )
+        assert_bitwise(g, rr["grads"]["weights"][i], f"{name} backward: grad weights[{i}]")
     for i, w in enumerate(after.weights):
         assert_bitwise(w, rr["network"]["weights"][i], f"{name} update: weights[{i}]")
 
@@ -153,10 +148,7 @@ def test_fast_mode_drift(r, name):
     report = drift(py.trace, rr["trace"])
     worst = max(report["max_ulps"].values())
     by_epoch = report["by_epoch"]
-    cells = [
-        f"{int(by_epoch[e]):>13,d}" if e < len(by_epoch) else f"{'-':>13s}"
-        for e in MARKS
-    ]
+    cells = [f"{int(by_epoch[e]):>13,d}" if e < len(by_epoch) else f"{'-':>13s}" for e in MARKS]
     conftest.DRIFT_ROWS.append(
         f"{name:17s} {report['first_epoch']!s:>5s} {' '.join(cells)} {int(by_epoch[-1]):>13,d}"
     )

@@ -1,6 +1,6 @@
 # Backpropagation: the gradient of the loss for every weight and bias.
 #
-# Twin: python/src/twinnet/backward.py. The gradient is that of the loss
+# Twin file: python/src/twinnet/backward.py. The gradient is that of the loss
 # SUMMED over samples (no division by n), as in the article.
 
 #' Send the output error back through the network, layer by layer

@@ -1,6 +1,6 @@
 # Running a shared case: the network it starts from, trained as it says.
 #
-# Twin: python/src/twinnet/cases.py.
+# Twin file: python/src/twinnet/cases.py.
 
 #' Train the network of a shared case
 #'

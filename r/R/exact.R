@@ -1,6 +1,6 @@
 # Exact kernels: arithmetic that rounds the same way in R and in Python.
 #
-# Twin: python/src/twinnet/exact.py. Every function here uses only
+# Twin file: python/src/twinnet/exact.py. Every function here uses only
 # + - * /, floor, comparisons and exact scaling by powers of two, applied
 # element by element, and every sum runs in one fixed order: the pairwise
 # tree. IEEE 754 rounds each of these operations identically on every

@@ -1,6 +1,6 @@
 # Fast kernels: the idiomatic R code, with BLAS and the C library's exp.
 #
-# Twin: python/src/twinnet/fast.py. Quick, and what most people would
+# Twin file: python/src/twinnet/fast.py. Quick, and what most people would
 # write, but BLAS, exp and colSums (which sums in long double) each choose
 # their own summation order or approximation, so results differ from
 # Python's in the last bits, and training amplifies those bits (see

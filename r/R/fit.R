@@ -1,6 +1,6 @@
 # Training: forward, loss, backward, update, once per epoch, with a trace.
 #
-# Twin: python/src/twinnet/fit.py.
+# Twin file: python/src/twinnet/fit.py.
 
 #' Train a network by full-batch gradient descent
 #'

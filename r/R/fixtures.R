@@ -1,6 +1,6 @@
 # Shared fixtures: data sets and cases stored as JSON with hex floats.
 #
-# Twin: python/src/twinnet/fixtures.py. Floats travel as hexadecimal
+# Twin file: python/src/twinnet/fixtures.py. Floats travel as hexadecimal
 # strings (sprintf("%a") here, float.hex in Python), which both languages
 # parse exactly; 17-digit decimals would not survive R's parser. Every file
 # is listed with its sha256 in MANIFEST.sha256 and checked on reading. The
@@ -45,6 +45,10 @@ fixture_dir <- function(must_exist = TRUE) {
 from_hex <- function(block) {
   values <- as.numeric(unlist(block$hex))
   shape <- as.integer(unlist(block$shape))
+  if (length(values) != prod(shape)) {
+    stop(length(values), " values do not fill shape ",
+         paste(shape, collapse = " x "), call. = FALSE)
+  }
   if (length(shape) == 1L) {
     return(values)
   }
@@ -68,7 +72,11 @@ read_json <- function(path) {
     warning = function(w) stop("cannot read fixture ", path, call. = FALSE)
   )
   key <- paste(basename(dirname(path)), basename(path), sep = "/")
-  expected <- read_manifest(dirname(dirname(path)))[key]
+  manifest <- read_manifest(dirname(dirname(path)))
+  expected <- manifest[key]
+  if (length(manifest) > 0L && is.na(expected)) {
+    stop("fixture ", path, " is not listed in ", MANIFEST, call. = FALSE)
+  }
   if (!is.na(expected) &&
         digest::digest(raw, algo = "sha256", serialize = FALSE) != expected) {
     stop("fixture ", path, " does not match its sha256 in ", MANIFEST,
@@ -133,5 +141,9 @@ read_manifest <- function(root) {
     return(character())
   }
   fields <- strsplit(readLines(path), " +")
+  if (any(lengths(fields) != 2L)) {
+    stop(path, " has a line that is not 'sha256  folder/file.json'",
+         call. = FALSE)
+  }
   stats::setNames(vapply(fields, `[`, "", 1L), vapply(fields, `[`, "", 2L))
 }

@@ -1,6 +1,6 @@
 # Forward propagation: from the input, layer by layer, to the output.
 #
-# Twin: python/src/twinnet/forward.py.
+# Twin file: python/src/twinnet/forward.py.
 
 #' Run the network on X (samples are rows)
 #'

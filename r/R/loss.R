@@ -1,6 +1,6 @@
 # The loss: squared error (y - o)^2 / 2, and its derivative.
 #
-# Twin: python/src/twinnet/loss.py.
+# Twin file: python/src/twinnet/loss.py.
 
 #' Squared error and its derivative
 #'

@@ -1,6 +1,6 @@
 # The network: layer sizes, weights and biases, and how they start.
 #
-# Twin: python/src/twinnet/network.py. Samples are rows, so layer l maps an
+# Twin file: python/src/twinnet/network.py. Samples are rows, so layer l maps an
 # (n, sizes[l]) matrix to an (n, sizes[l + 1]) matrix through a weight
 # matrix of dimension (sizes[l], sizes[l + 1]) and a bias vector of length
 # sizes[l + 1].

@@ -1,6 +1,6 @@
 # The two numerics modes: which kernels the network code calls.
 #
-# Twin: python/src/twinnet/numerics.py. The network code never calls %*%
+# Twin file: python/src/twinnet/numerics.py. The network code never calls %*%
 # or exp itself; it asks `ops` for a matrix product, column sums, a mean
 # and a sigmoid. "exact" gives bitwise the same results in R and Python;
 # "fast" is the idiomatic BLAS path.

@@ -1,6 +1,6 @@
 # Prediction: the forward pass alone.
 #
-# Twin: python/src/twinnet/predict.py.
+# Twin file: python/src/twinnet/predict.py.
 
 #' Outputs of a network for the samples in the rows of newdata
 #'

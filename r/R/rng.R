@@ -1,6 +1,6 @@
 # MRG32k3a, the generator R calls "L'Ecuyer-CMRG", in exact arithmetic.
 #
-# Twin: python/src/twinnet/rng.py. rng_uniform(rng_state(s), n) returns
+# Twin file: python/src/twinnet/rng.py. rng_uniform(rng_state(s), n) returns
 # the same numbers as set.seed(s, kind = "L'Ecuyer-CMRG"); runif(n), bit
 # for bit, without touching R's own generator or .Random.seed. All
 # intermediate values are integers below 2^53, so doubles hold them

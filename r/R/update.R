@@ -1,6 +1,6 @@
 # Gradient descent: one step against the gradient.
 #
-# Twin: python/src/twinnet/update.py.
+# Twin file: python/src/twinnet/update.py.
 
 #' One gradient descent step
 #'

@@ -37,13 +37,17 @@ def exact_tree_sum(terms: np.ndarray) -> np.ndarray:
     last term is carried up to the next level unchanged. For up to three
     terms this is the plain left-to-right sum.
     """
+    # An odd last term is set aside instead of copied up: it is the sum of
+    # a power-of-two run of terms, and folding the set-aside sums from the
+    # right adds it to the same left partner at the same point (the binary
+    # counter of exact_matmul), so the bits are the same without a copy.
+    aside = []
     while terms.shape[0] > 1:
         half = terms.shape[0] // 2
-        pairs = terms[0 : 2 * half : 2] + terms[1 : 2 * half : 2]
         if terms.shape[0] % 2 == 1:
-            pairs = np.concatenate([pairs, terms[-1:]])
-        terms = pairs
-    return terms[0]
+            aside.append(terms[-1])
+        terms = terms[0 : 2 * half : 2] + terms[1 : 2 * half : 2]
+    return _fold_right([terms[0]] + aside[::-1])
 
 
 def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -58,10 +62,9 @@ def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     partial: list[tuple[int, np.ndarray]] = []
     for start in range(0, n_k, block):
         stop = min(start + block, n_k)
-        # products a[i, k] * b[k, j] for the k of this block, k first
-        terms = a[:, start:stop].T[:, :, None] * b[start:stop][:, None, :]
+        terms = _products(a[:, start:stop], b[start:stop])
         partial = _push_block(partial, stop - start, exact_tree_sum(terms))
-    return _merge_blocks(partial)
+    return _fold_right([total for _, total in partial])
 
 
 def exact_col_sums(a: np.ndarray) -> np.ndarray:
@@ -81,30 +84,67 @@ def exact_exp(x: np.ndarray) -> np.ndarray:
     exp(r), then exact scaling by 2^k. Saturates to inf and 0 without
     warnings; NaN passes through.
     """
-    nan = np.isnan(x)
-    x_c = np.minimum(np.maximum(np.where(nan, 0.0, x), EXP_MIN), EXP_MAX)
+    # two cheap passes tell whether the clamp and the masks are needed
+    inside = x.size > 0 and EXP_MIN <= x.min() and x.max() <= EXP_MAX
+    x_c = x if inside else _clamp(x)
     # reduce: k = round(x / ln 2), r = x - k ln 2 with ln 2 in two parts
-    k = np.floor(x_c * LOG2_E + 0.5)
-    r = (x_c - k * LN2_HI) - k * LN2_LO
+    k = x_c * LOG2_E
+    k += 0.5
+    np.floor(k, out=k)
+    r = np.subtract(x_c, k * LN2_HI)
+    r -= k * LN2_LO
     # exp(r) by Horner's rule on the Taylor coefficients
-    p = np.full_like(r, EXP_COEF[13])
-    for j in range(12, -1, -1):
-        p *= r
-        p += EXP_COEF[j]
+    y = _horner(r)
     # scale by 2^k in two exact steps, so a subnormal result rounds once
-    k_half = np.floor(k / 2)
-    y = p * POW2[(k_half - POW2_MIN).astype(np.intp)]
+    k_half = k * 0.5
+    np.floor(k_half, out=k_half)
+    y *= POW2[(k_half - POW2_MIN).astype(np.intp)]
     y *= POW2[(k - k_half - POW2_MIN).astype(np.intp)]
-    # saturate outside the finite range, pass NaN through
-    y[x > EXP_MAX] = np.inf
-    y[x < EXP_MIN] = 0.0
-    y[nan] = x[nan]
-    return y
+    return y if inside else _saturate(y, x)
 
 
 def exact_sigmoid(x: np.ndarray) -> np.ndarray:
     """Logistic sigmoid 1 / (1 + exp(-x)) with the exact exp."""
-    return 1.0 / (1.0 + exact_exp(-x))
+    # in place: exact_exp returns a new array
+    y = exact_exp(-x)
+    y += 1.0
+    return np.divide(1.0, y, out=y)
+
+
+def _products(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Products a[i, k] * b[k, j], k first, the longer of i, j last.
+
+    numpy loops fastest over the last axis, so that axis is made the long
+    one; the layout changes no bit, the caller gets an (i, j) view.
+    """
+    if a.shape[0] >= b.shape[1]:
+        return (a.T[:, None, :] * b[:, :, None]).transpose(0, 2, 1)
+    return a.T[:, :, None] * b[:, None, :]
+
+
+def _horner(r: np.ndarray, j: int = 0) -> np.ndarray:
+    """sum_j r^j / j! from j = 13 down, by Horner's rule, in place."""
+    if j == 12:
+        p = r * EXP_COEF[13]
+    else:
+        p = _horner(r, j + 1)
+        p *= r
+    p += EXP_COEF[j]
+    return p
+
+
+def _clamp(x: np.ndarray) -> np.ndarray:
+    """x clamped to [EXP_MIN, EXP_MAX], NaN as 0: no overflow, no warning."""
+    return np.minimum(np.maximum(np.where(np.isnan(x), 0.0, x), EXP_MIN), EXP_MAX)
+
+
+def _saturate(y: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Saturate outside the finite range, pass NaN through."""
+    y[x > EXP_MAX] = np.inf
+    y[x < EXP_MIN] = 0.0
+    nan = np.isnan(x)
+    y[nan] = x[nan]
+    return y
 
 
 def _block_size(n_entries: int, n_k: int) -> int:
@@ -124,9 +164,9 @@ def _push_block(partial, size, total):
     return partial
 
 
-def _merge_blocks(partial):
-    """Finish the tree: fold the remaining sums from the right."""
-    total = partial[-1][1]
-    for _, s in reversed(partial[:-1]):
+def _fold_right(sums):
+    """Finish the tree: fold the remaining sums (in index order) from the right."""
+    total = sums[-1]
+    for s in reversed(sums[:-1]):
         total = s + total
     return total

@@ -35,6 +35,8 @@ def fixture_dir() -> Path:
 def from_hex(block: dict) -> np.ndarray:
     """A ``{"shape": [...], "hex": [...]}`` block as a float64 array (row-major)."""
     values = np.array([float.fromhex(h) for h in block["hex"]], dtype=np.float64)
+    if values.size != int(np.prod(block["shape"])):
+        raise FixtureError(f"{values.size} values do not fill shape {block['shape']}")
     return values.reshape(block["shape"])
 
 
@@ -51,7 +53,10 @@ def read_json(path) -> dict:
         raw = path.read_bytes()
     except OSError as err:
         raise FixtureError(f"cannot read fixture {path}: {err}") from None
-    expected = _manifest(path.parent.parent).get(f"{path.parent.name}/{path.name}")
+    manifest = _manifest(path.parent.parent)
+    expected = manifest.get(f"{path.parent.name}/{path.name}")
+    if manifest and expected is None:
+        raise FixtureError(f"fixture {path} is not listed in {MANIFEST}")
     if expected is not None and hashlib.sha256(raw).hexdigest() != expected:
         raise FixtureError(f"fixture {path} does not match its sha256 in {MANIFEST}")
     try:
@@ -103,5 +108,7 @@ def _manifest(root: Path) -> dict:
     path = root / MANIFEST
     if not path.is_file():
         return {}
-    lines = path.read_text().splitlines()
-    return {name: digest for digest, name in (line.split() for line in lines if line)}
+    fields = [line.split() for line in path.read_text().splitlines() if line.strip()]
+    if any(len(f) != 2 for f in fields):
+        raise FixtureError(f"{path} has a line that is not 'sha256  folder/file.json'")
+    return {name: digest for digest, name in fields}

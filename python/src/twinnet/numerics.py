@@ -6,7 +6,8 @@ sigmoid. ``"exact"`` gives bitwise the same results in Python and R;
 ``"fast"`` is the idiomatic BLAS path.
 """
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 

@@ -48,7 +48,7 @@ def rng_uniform(state: list[float], n: int) -> tuple[np.ndarray, list[float]]:
 
 
 def _mod(p: float, m: float) -> float:
-    """p mod m for integers below 2^53 held in float64, always in [0, m)."""
+    """P mod m for integers below 2^53 held in float64, always in [0, m)."""
     p = p - math.floor(p / m) * m
     if p < 0:
         p = p + m

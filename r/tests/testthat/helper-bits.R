@@ -7,7 +7,7 @@ bits <- function(x) {
 }
 
 expect_bitwise <- function(object, expected) {
-  expect_identical(bits(object), bits(expected))
+  testthat::expect_identical(bits(object), bits(expected))
 }
 
 # Distance in units in the last place, for finite doubles near `ref`.

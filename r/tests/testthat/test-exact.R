@@ -1,6 +1,6 @@
 # The exact kernels: the summation order, accuracy, and edge cases.
 #
-# Twin: python/tests/test_exact.py.
+# Twin file: python/tests/test_exact.py.
 
 test_that("a tree sum of three terms is left to right", {
   terms <- matrix(c(1, 2^-53, 2^-53), nrow = 1)
@@ -10,7 +10,8 @@ test_that("a tree sum of three terms is left to right", {
 test_that("the tree pairs adjacent terms and carries the odd one", {
   t <- c(1, 2^-53, 2^-53, 2^-53, 2^-53)
   terms <- matrix(t, nrow = 1)
-  expect_identical(exact_tree_sum(terms), ((t[1] + t[2]) + (t[3] + t[4])) + t[5])
+  expect_identical(exact_tree_sum(terms),
+                   ((t[1] + t[2]) + (t[3] + t[4])) + t[5])
   # the left-to-right sum loses every 2^-53; the tree keeps two of them
   expect_identical(exact_tree_sum(terms), 1 + 2^-51)
   expect_identical((((t[1] + t[2]) + t[3]) + t[4]) + t[5], 1)

@@ -1,6 +1,6 @@
 # The shared fixtures are well formed: shapes, hex floats, manifest.
 #
-# Twin: python/tests/test_fixtures.py (which also checks the JSON schemas).
+# Twin file: python/tests/test_fixtures.py (which also checks the JSON schemas).
 # Each file gets its own test, so a failure names the file.
 
 root <- fixture_dir()

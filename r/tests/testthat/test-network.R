@@ -1,6 +1,6 @@
 # Making a network: shapes, seeds, fill order, given weights.
 #
-# Twin: python/tests/test_network.py.
+# Twin file: python/tests/test_network.py.
 
 test_that("shapes follow sizes", {
   net <- init_network(c(2, 5, 4, 1), seed = 1)

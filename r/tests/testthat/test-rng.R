@@ -1,6 +1,6 @@
 # The MRG32k3a stream against R's own L'Ecuyer-CMRG.
 #
-# Twin: python/tests/test_rng.py. Here R itself is the reference.
+# Twin file: python/tests/test_rng.py. Here R itself is the reference.
 
 test_that("the stream matches set.seed(kind = \"L'Ecuyer-CMRG\"); runif()", {
   for (seed in c(1, 42, 123, 2147483647, -5)) {

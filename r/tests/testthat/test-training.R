@@ -1,6 +1,6 @@
 # Training: the article's figures, golden traces, gradients, the trace.
 #
-# Twin: python/tests/test_training.py.
+# Twin file: python/tests/test_training.py.
 
 article_toy <- c(0.11553, 0.11082, 0.10606, 0.09845, 0.08483, 0.06396,
                  0.04206, 0.02641, 0.01719, 0.01190)
@@ -48,7 +48,8 @@ for (numerics in c("exact", "fast")) {
           down[[part]][[l]][i] <- down[[part]][[l]][i] - h
           numeric <- (summed_loss(up) - summed_loss(down)) / (2 * h)
           g <- grads[[part]][[l]][i]
-          worst <- max(worst, abs(numeric - g) / max(1e-8, abs(numeric) + abs(g)))
+          scale <- max(1e-8, abs(numeric) + abs(g))
+          worst <- max(worst, abs(numeric - g) / scale)
         }
       }
     }
