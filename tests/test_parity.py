@@ -97,27 +97,54 @@ def test_exact_kernels_are_identical(r):
     assert np.isnan(r.call("exact_exp", np.array([np.nan]))[0])
 
 
-@pytest.mark.parametrize("numerics", ["exact", "fast"])
-@pytest.mark.parametrize("name", CASES)
-def test_one_step_is_identical_in_exact_mode(r, name, numerics):
-    case = read_case(name)
+def step_mismatch(r, case, weights, biases, numerics="exact") -> str | None:
+    """Replay one epoch from the same parameters in both languages; name the
+    first step (forward, backward, update) whose result differs, or None."""
     net = twinnet.init_network(
-        case["sizes"], weights=case["weights"], biases=case["biases"], bias=case["bias"]
+        case["sizes"], weights=weights, biases=biases, bias=biases is not None
     )
     ops = numerics_ops(numerics)
     layers = twinnet.forward(net, case["X"], ops)
     grads = twinnet.backward(net, layers, case["y"], ops)
     after = twinnet.update(net, grads, case["lr"])
-    biases = None if net.biases is None else r.list(*net.biases)
-    rr = r.call(STEP_R, r.list(*net.weights), biases, case["X"], case["y"], case["lr"], numerics)
-    if numerics == "fast":
-        return  # fast mode is compared over whole runs, in test_fast_mode_drift
-    for i, layer in enumerate(layers):
-        assert_bitwise(layer, rr["layers"][i], f"{name} forward: layers[{i}]")
-    for i, g in enumerate(grads.weights):
-        assert_bitwise(g, rr["grads"]["weights"][i], f"{name} backward: grad weights[{i}]")
-    for i, w in enumerate(after.weights):
-        assert_bitwise(w, rr["network"]["weights"][i], f"{name} update: weights[{i}]")
+    r_biases = None if biases is None else r.list(*net.biases)
+    rr = r.call(STEP_R, r.list(*net.weights), r_biases, case["X"], case["y"], case["lr"], numerics)
+    steps = [(f"forward: layers[{i}]", a, rr["layers"][i]) for i, a in enumerate(layers)]
+    steps += [
+        (f"backward: grad weights[{i}]", g, rr["grads"]["weights"][i])
+        for i, g in enumerate(grads.weights)
+    ]
+    steps += [
+        (f"backward: grad biases[{i}]", g, rr["grads"]["biases"][i])
+        for i, g in enumerate(grads.biases or [])
+    ]
+    steps += [
+        (f"update: weights[{i}]", w, rr["network"]["weights"][i])
+        for i, w in enumerate(after.weights)
+    ]
+    for what, py, other in steps:
+        other = np.asarray(other).reshape(np.shape(py))
+        ok = same_bits(py, other)
+        if not ok.all():
+            i = tuple(int(k) for k in np.argwhere(~ok)[0])
+            return (
+                f"{what}{list(i)}: Python {float(py[i]).hex()} vs R "
+                f"{float(other[i]).hex()} ({ulps(py[i], other[i])} ULPs)"
+            )
+    return None
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_one_epoch_is_identical_step_by_step(r, name):
+    case = read_case(name)
+    assert step_mismatch(r, case, case["weights"], case["biases"]) is None
+
+
+def test_step_replay_names_the_first_differing_step(r):
+    # fast mode differs within one epoch on moons: the replay must say where
+    case = read_case("moons_article")
+    found = step_mismatch(r, case, case["weights"], case["biases"], "fast")
+    assert found is not None and found.startswith("forward: layers[")
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -125,7 +152,13 @@ def test_exact_mode_is_bitwise_identical_at_every_epoch(r, name):
     py = run_case(name, "exact")
     rr = r.call("run_case", name, "exact", root=ROOT)
     mismatch = first_mismatch(py.trace, rr["trace"])
-    assert mismatch is None, f"{name}: first difference at {mismatch}"
+    if mismatch is not None:
+        # replay the epoch that produced the first difference, step by step
+        row = int(np.searchsorted(py.trace.epochs, mismatch.epoch))
+        row = row - 1 if mismatch.tensor.startswith(("weights", "biases")) else row
+        biases = None if py.trace.biases is None else [b[row] for b in py.trace.biases]
+        step = step_mismatch(r, read_case(name), [w[row] for w in py.trace.weights], biases)
+        pytest.fail(f"{name}: first difference at {mismatch}; replayed: {step}")
     for i, w in enumerate(py.network.weights):
         assert_bitwise(w, rr["network"]["weights"][i], f"{name} final weights[{i}]")
     for i, b in enumerate(py.network.biases or []):
