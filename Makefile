@@ -90,7 +90,9 @@ bench: setup
 ## fixtures: rewrite shared_fixtures/ (needs scikit-learn, installed on demand)
 fixtures: setup
 	$(PY) -m pip install -q --disable-pip-version-check scikit-learn
+	Rscript shared_fixtures/iris.R shared_fixtures
 	$(PY) shared_fixtures/generate.py
+	$(MAKE) setup
 
 ## docs-r: regenerate the R package's NAMESPACE and man/ with roxygen2
 docs-r: system

@@ -16,21 +16,22 @@ from parity import drift, first_mismatch, same_bits, ulps
 from twinnet import exact
 from twinnet.cases import run_case
 from twinnet.fixtures import case_names, fixture_dir, read_case
+from twinnet.normalize import fit_normalizer, normalize
 from twinnet.numerics import numerics_ops
-from twinnet.rng import rng_state, rng_uniform
+from twinnet.rng import rng_shuffle, rng_state, rng_uniform
 
 CASES = case_names()
 ROOT = str(fixture_dir())
 KNOWN = Path(__file__).with_name("known_fast_divergences.txt")
 MARKS = (0, 1, 10, 100, 1000)  # epochs shown in the drift table, then the last
 
-STEP_R = """function(weights, biases, X, y, lr, numerics) {
+STEP_R = """function(weights, biases, X, y, lr, numerics, activations, loss) {
   sizes <- c(nrow(weights[[1]]), vapply(weights, ncol, 1L))
   net <- init_network(sizes, weights = weights, biases = biases,
-                      bias = !is.null(biases))
+                      bias = !is.null(biases), activations = activations)
   ops <- numerics_ops(numerics)
   layers <- forward(net, X, ops)
-  grads <- backward(net, layers, y, ops)
+  grads <- backward(net, layers, y, ops, loss)
   list(layers = layers, grads = grads, network = update(net, grads, lr))
 }"""
 
@@ -63,11 +64,12 @@ def test_generator_matches_base_r(r):
         assert_bitwise(values, r.call(base_r, seed, 25), f"seed {seed}")
 
 
+@pytest.mark.parametrize("init", ["uniform", "glorot", "he"])
 @pytest.mark.parametrize("sizes", [[2, 3, 1], [4, 8, 6, 3], [1, 1, 1]])
-def test_seeded_networks_are_identical(r, sizes):
+def test_seeded_networks_are_identical(r, sizes, init):
     for seed in (0, 1, 42):
-        py = twinnet.init_network(sizes, seed=seed)
-        rr = r.call("init_network", np.array(sizes, float), seed=seed)
+        py = twinnet.init_network(sizes, seed=seed, init=init)
+        rr = r.call("init_network", np.array(sizes, float), seed=seed, init=init)
         for i in range(len(sizes) - 1):
             assert_bitwise(py.weights[i], rr["weights"][i], f"seed {seed} weights[{i}]")
             assert_bitwise(py.biases[i], rr["biases"][i], f"seed {seed} biases[{i}]")
@@ -94,21 +96,68 @@ def test_exact_kernels_are_identical(r):
     )
     assert_bitwise(exact.exact_exp(x), r.call("exact_exp", x), "exp")
     assert_bitwise(exact.exact_sigmoid(x), r.call("exact_sigmoid", x), "sigmoid")
+    assert_bitwise(exact.exact_tanh(x), r.call("exact_tanh", x), "tanh")
+    positive = np.concatenate(
+        [
+            np.exp(gen.uniform(-744, 709, 20000)),
+            gen.uniform(0, 2, 20000),
+            [0.0, np.inf, 2.0**-1074, 2.0**-1022, 1.0, np.sqrt(2)],
+        ]
+    )
+    assert_bitwise(exact.exact_log(positive), r.call("exact_log", positive), "log")
+    m = gen.standard_normal((37, 5))
+    assert_bitwise(exact.exact_row_sums(m), r.call("exact_row_sums", m), "row_sums")
+    assert_bitwise(exact.exact_total(m), r.call("exact_total", m), "total")
     assert np.isnan(r.call("exact_exp", np.array([np.nan]))[0])
+
+
+def test_shuffles_are_identical(r):
+    for seed, n in [(1, 1), (2, 2), (3, 10), (4, 1000), (2**31 - 1, 57)]:
+        order, _ = rng_shuffle(rng_state(seed), n)
+        rr = r.call("function(seed, n) rng_shuffle(rng_state(seed), n)$order", seed, n)
+        assert order.tolist() == (np.asarray(rr) - 1).astype(int).tolist(), f"seed {seed}"
+
+
+@pytest.mark.parametrize("method", ["global_minmax", "minmax", "standardize"])
+def test_normalisers_are_identical(r, method):
+    X = read_case("m15")["X"]
+    py = fit_normalizer(X, method)
+    rr = r.call("fit_normalizer", X, method)
+    assert_bitwise(py["shift"], rr["shift"], f"{method} shift")
+    assert_bitwise(py["scale"], rr["scale"], f"{method} scale")
+    scaled = r.call("function(X, method) normalize(fit_normalizer(X, method), X)", X, method)
+    assert_bitwise(normalize(py, X), scaled, f"{method} normalize")
 
 
 def step_mismatch(r, case, weights, biases, numerics="exact") -> str | None:
     """Replay one epoch from the same parameters in both languages; name the
     first step (forward, backward, update) whose result differs, or None."""
     net = twinnet.init_network(
-        case["sizes"], weights=weights, biases=biases, bias=biases is not None
+        case["sizes"],
+        weights=weights,
+        biases=biases,
+        bias=biases is not None,
+        activations=case["activations"],
     )
     ops = numerics_ops(numerics)
-    layers = twinnet.forward(net, case["X"], ops)
-    grads = twinnet.backward(net, layers, case["y"], ops)
+    X = case["X"]
+    if case["normalize"]:
+        X = normalize(fit_normalizer(X, case["normalize"]), X)
+    layers = twinnet.forward(net, X, ops)
+    grads = twinnet.backward(net, layers, case["y"], ops, case["loss"])
     after = twinnet.update(net, grads, case["lr"])
     r_biases = None if biases is None else r.list(*net.biases)
-    rr = r.call(STEP_R, r.list(*net.weights), r_biases, case["X"], case["y"], case["lr"], numerics)
+    rr = r.call(
+        STEP_R,
+        r.list(*net.weights),
+        r_biases,
+        X,
+        case["y"],
+        case["lr"],
+        numerics,
+        np.array(case["activations"]),
+        case["loss"],
+    )
     steps = [(f"forward: layers[{i}]", a, rr["layers"][i]) for i, a in enumerate(layers)]
     steps += [
         (f"backward: grad weights[{i}]", g, rr["grads"]["weights"][i])

@@ -17,8 +17,27 @@
 run_case <- function(name, numerics = "exact", record_every = 1L,
                      root = fixture_dir()) {
   case <- read_case(name, root)
-  network <- init_network(case$sizes, weights = case$weights,
-                          biases = case$biases, bias = isTRUE(case$bias))
-  fit(network, case$X, case$y, epochs = case$epochs, lr = case$lr,
-      numerics = numerics, record_every = record_every)
+  X <- case$X
+  if (!is.null(case$normalize)) {
+    X <- normalize(fit_normalizer(X, case$normalize), X)
+  }
+  network <- init_network(
+    case$sizes,
+    weights = case$weights,
+    biases = case$biases,
+    bias = isTRUE(case$bias),
+    activations = if (is.null(case$activations)) "sigmoid" else
+      unlist(case$activations)
+  )
+  fit(
+    network, X, case$y,
+    epochs = case$epochs,
+    lr = case$lr,
+    numerics = numerics,
+    record_every = record_every,
+    loss = if (is.null(case$loss)) "squared_error" else case$loss,
+    batch_size = case$batch_size,
+    shuffle = !isFALSE(case$shuffle),
+    seed = case$seed
+  )
 }

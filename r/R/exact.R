@@ -28,6 +28,17 @@ POW2 <- local({
   for (e in 1:1074) table[1075 - e] <- table[1076 - e] / 2
   table
 })
+# 2^k for k = SCALE_K_MIN..1024 (every k that exp's reduction can give) as
+# two exact factors: 2^k_half with k_half = floor(k / 2), then
+# 2^(k - k_half). Both are normal numbers, and one index k finds both.
+SCALE_K_MIN <- -1075
+SCALE_HALF <- POW2[floor(SCALE_K_MIN:1024 / 2) - POW2_MIN + 1]
+SCALE_REST <- POW2[SCALE_K_MIN:1024 - floor(SCALE_K_MIN:1024 / 2) -
+                     POW2_MIN + 1]
+# log: the mantissa is kept in [sqrt(1/2), sqrt(2)); SQRT2 is sqrt(2)
+# rounded down, and the atanh series 2 (s + s^3/3 + ...) needs 1/(2j+1).
+SQRT2 <- 0x1.6a09e667f3bccp+0
+LOG_COEF <- 1 / (2 * (0:11) + 1)
 # Largest number of products a matrix product holds in memory at once.
 MAX_TERMS <- 2^20
 
@@ -37,9 +48,11 @@ MAX_TERMS <- 2^20
 #' R and Python. `exact_tree_sum()` sums the columns of a matrix by the
 #' pairwise tree (adjacent pairs in index order, level after level, an odd
 #' last column carried up); `exact_matmul()` is `a %*% b` with every entry
-#' summed that way; `exact_col_sums()` and `exact_mean()` sum over samples
-#' and over all entries; `exact_exp()` is within 1 ULP of `exp()` and
-#' `exact_sigmoid()` is `1 / (1 + exp(-x))` built on it.
+#' summed that way; `exact_col_sums()`, `exact_row_sums()`, `exact_total()`
+#' and `exact_mean()` sum over samples, over a sample's outputs and over all
+#' entries; `exact_exp()` is within 1 ULP of `exp()`, `exact_log()` within 3
+#' ULP of `log()`; `exact_sigmoid()` is `1 / (1 + exp(-x))` and
+#' `exact_tanh()` is `sign(x) (1 - t) / (1 + t)` with `t = exp(-2 |x|)`.
 #'
 #' @param terms A matrix whose columns are summed.
 #' @param a,b Numeric matrices.
@@ -54,41 +67,30 @@ NULL
 #' @rdname exact_kernels
 #' @export
 exact_tree_sum <- function(terms) {
-  while (ncol(terms) > 1L) {
-    half <- ncol(terms) %/% 2L
-    odd <- seq.int(1L, by = 2L, length.out = half)
-    pairs <- terms[, odd, drop = FALSE] + terms[, odd + 1L, drop = FALSE]
-    if (ncol(terms) %% 2L == 1L) {
-      pairs <- cbind(pairs, terms[, ncol(terms)])
-    }
-    terms <- pairs
-  }
-  terms[, 1L]
+  # the columns in tree order, as row blocks of one column
+  ordered <- terms[, tree_order(ncol(terms)), drop = FALSE]
+  drop(tree_sum(matrix(ordered), nrow(terms)))
 }
 
 #' @rdname exact_kernels
 #' @export
 exact_matmul <- function(a, b) {
-  n <- nrow(a)
-  m <- ncol(b)
   n_k <- ncol(a)
-  block <- block_size(n * m, n_k)
+  block <- block_size(nrow(a) * ncol(b), n_k)
   partial <- list()
   for (start in seq.int(1L, n_k, by = block)) {
     ks <- start:min(start + block - 1L, n_k)
-    # products a[i, k] * b[k, j] for the k of this block, k last
-    terms <- a[, rep(ks, each = m), drop = FALSE] *
-      rep(t(b[ks, , drop = FALSE]), each = n)
-    dim(terms) <- c(n * m, length(ks))
-    partial <- push_block(partial, length(ks), exact_tree_sum(terms))
+    terms <- products(a, b, ks)
+    partial <- push_block(partial, length(ks), tree_sum(terms, nrow(a)))
   }
-  matrix(merge_blocks(partial), n, m)
+  fold_right(lapply(partial, `[[`, "total"))
 }
 
 #' @rdname exact_kernels
 #' @export
 exact_col_sums <- function(a) {
-  exact_tree_sum(t(a))
+  a <- as.matrix(a)
+  drop(tree_sum(a[tree_order(nrow(a)), , drop = FALSE], 1L))
 }
 
 #' @rdname exact_kernels
@@ -100,33 +102,156 @@ exact_mean <- function(a) {
 #' @rdname exact_kernels
 #' @export
 exact_exp <- function(x) {
-  nan <- is.na(x)
-  x_c <- x
-  x_c[nan] <- 0
-  x_c <- pmin(pmax(x_c, EXP_MIN), EXP_MAX)
+  # two cheap passes tell whether the clamp and the masks are needed
+  inside <- length(x) > 0L && isTRUE(min(x) >= EXP_MIN && max(x) <= EXP_MAX)
+  x_c <- if (inside) x else clamp(x)
   # reduce: k = round(x / ln 2), r = x - k ln 2 with ln 2 in two parts
   k <- floor(x_c * LOG2_E + 0.5)
   r <- (x_c - k * LN2_HI) - k * LN2_LO
   # exp(r) by Horner's rule on the Taylor coefficients
-  p <- rep(EXP_COEF[14L], length(r))
-  for (j in 13:1) {
-    p <- p * r + EXP_COEF[j]
-  }
+  y <- horner(r)
   # scale by 2^k in two exact steps, so a subnormal result rounds once
-  k_half <- floor(k / 2)
-  y <- p * POW2[k_half - POW2_MIN + 1]
-  y <- y * POW2[k - k_half - POW2_MIN + 1]
-  # saturate outside the finite range, pass NaN through
-  y[which(x > EXP_MAX)] <- Inf
-  y[which(x < EXP_MIN)] <- 0
-  y[nan] <- x[nan]
-  y
+  i <- as.integer(k - SCALE_K_MIN + 1)
+  y <- y * SCALE_HALF[i]
+  y <- y * SCALE_REST[i]
+  if (inside) y else saturate(y, x)
 }
 
 #' @rdname exact_kernels
 #' @export
 exact_sigmoid <- function(x) {
   1 / (1 + exact_exp(-x))
+}
+
+#' @rdname exact_kernels
+#' @export
+exact_row_sums <- function(a) {
+  exact_tree_sum(as.matrix(a))
+}
+
+#' @rdname exact_kernels
+#' @export
+exact_total <- function(a) {
+  exact_tree_sum(matrix(exact_col_sums(a), nrow = 1L))
+}
+
+#' @rdname exact_kernels
+#' @export
+exact_log <- function(x) {
+  ok <- !is.na(x) & x > 0 & x < Inf
+  x_c <- x
+  x_c[!ok] <- 1
+  # split off the exponent: POW2[i] <= x < POW2[i + 1]
+  e <- findInterval(x_c, POW2)
+  m <- x_c / POW2[e]
+  e <- e - 1 + POW2_MIN
+  # move m into [sqrt(1/2), sqrt(2))
+  high <- m > SQRT2
+  m[high] <- m[high] / 2
+  e <- e + high
+  # log m = 2 s (1 + s^2/3 + s^4/5 + ...), Horner in w = s^2
+  s <- (m - 1) / (m + 1)
+  w <- s * s
+  p <- rep(LOG_COEF[12L], length(s))
+  for (j in 11:1) {
+    p <- p * w + LOG_COEF[j]
+  }
+  # log x = e ln 2 + log m, ln 2 in two parts, the exact part last
+  y <- e * LN2_HI + (e * LN2_LO + 2 * s * p)
+  # outside (0, Inf): log 0 = -Inf, log Inf = Inf, NaN below 0, NaN stays
+  y[which(x == 0)] <- -Inf
+  y[which(x == Inf)] <- Inf
+  y[which(x < 0)] <- NaN
+  y[is.na(x)] <- x[is.na(x)]
+  dim(y) <- dim(x)
+  y
+}
+
+#' @rdname exact_kernels
+#' @export
+exact_tanh <- function(x) {
+  t <- exact_exp(-2 * abs(x))
+  y <- (1 - t) / (1 + t)
+  negative <- which(x < 0)
+  y[negative] <- -y[negative]
+  y
+}
+
+# Sums over the row blocks of `terms`, whose n-row blocks hold the terms in
+# tree order (tree_order()): each level adds the first half of the blocks
+# to the second half, both contiguous, so no level gathers. An odd last
+# block is set aside instead of copied up: it is the sum of a power-of-two
+# run of terms, and folding the set-aside sums from the right adds it to
+# the same left partner at the same point (as the binary counter of
+# exact_matmul does), so the bits are those of carrying it up.
+tree_sum <- function(terms, n) {
+  n_k <- nrow(terms) %/% n
+  aside <- list()
+  while (n_k > 1L) {
+    half <- n_k %/% 2L
+    rows <- seq_len(half * n)
+    if (n_k %% 2L == 1L) {
+      aside <- c(list(terms[2L * half * n + seq_len(n), , drop = FALSE]), aside)
+    }
+    terms <- terms[rows, , drop = FALSE] + terms[half * n + rows, , drop = FALSE]
+    n_k <- half
+  }
+  fold_right(c(list(terms), aside))
+}
+
+# The order of n_k terms that puts, at every level of the tree, the left
+# terms of all pairs first, the right terms next in the same order, and an
+# odd last term at the end. Cached: it depends on n_k only.
+tree_order <- local({
+  cache <- new.env(parent = emptyenv())
+  function(n_k) {
+    key <- as.character(n_k)
+    if (is.null(cache[[key]])) {
+      up <- if (n_k > 1L) tree_order(n_k %/% 2L) else integer(0)
+      cache[[key]] <- c(2L * up - 1L, 2L * up, if (n_k %% 2L == 1L) n_k)
+    }
+    cache[[key]]
+  }
+})
+
+# Products a[i, k] * b[k, j] for the k in ks, in tree order, as a matrix
+# of n-row blocks k with one column per j: a's columns (a plain vector)
+# recycle over j, and a byrow matrix (much faster than rep(each = n))
+# repeats each b[k, j] n times.
+products <- function(a, b, ks) {
+  n <- nrow(a)
+  ks <- ks[tree_order(length(ks))]
+  a_k <- a[, ks, drop = FALSE]
+  dim(a_k) <- NULL
+  terms <- matrix(b[ks, , drop = FALSE], n, length(ks) * ncol(b),
+                  byrow = TRUE) * a_k
+  dim(terms) <- c(n * length(ks), ncol(b))
+  terms
+}
+
+# exp(r) = sum r^j / j! from j = 13 down by Horner's rule. The recursion
+# keeps each step's result a temporary, and as the second operand of `*`
+# R overwrites it in place instead of allocating a new vector.
+horner <- function(r, j = 1L) {
+  if (j == 13L) {
+    return(r * EXP_COEF[14L] + EXP_COEF[13L])
+  }
+  r * horner(r, j + 1L) + EXP_COEF[j]
+}
+
+# x clamped to [EXP_MIN, EXP_MAX], NA as 0: no overflow, no warning.
+clamp <- function(x) {
+  x[is.na(x)] <- 0
+  pmin(pmax(x, EXP_MIN), EXP_MAX)
+}
+
+# Saturate outside the finite range, pass NaN and NA through.
+saturate <- function(y, x) {
+  y[which(x > EXP_MAX)] <- Inf
+  y[which(x < EXP_MIN)] <- 0
+  nan <- is.na(x)
+  y[nan] <- x[nan]
+  y
 }
 
 # Largest power of two with block * n_entries <= MAX_TERMS (at least 1).
@@ -154,11 +279,11 @@ push_block <- function(partial, size, total) {
   partial
 }
 
-# Finish the tree: fold the remaining sums from the right.
-merge_blocks <- function(partial) {
-  total <- partial[[length(partial)]]$total
-  for (i in rev(seq_len(length(partial) - 1L))) {
-    total <- partial[[i]]$total + total
+# Finish the tree: fold the sums (in index order) from the right.
+fold_right <- function(sums) {
+  total <- sums[[length(sums)]]
+  for (i in rev(seq_len(length(sums) - 1L))) {
+    total <- sums[[i]] + total
   }
   total
 }

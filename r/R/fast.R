@@ -9,8 +9,9 @@
 #' Fast kernels
 #'
 #' The operations behind `numerics = "fast"`: BLAS matrix products,
-#' `colSums()`, `mean()` and `exp()`. Not bitwise reproducible across
-#' languages; see [exact_kernels] for the exact ones.
+#' `colSums()`, `rowSums()`, `sum()`, `exp()`, `log()`, `tanh()`. Not
+#' bitwise reproducible across languages; see [exact_kernels] for the exact
+#' ones.
 #'
 #' @param a,b Numeric matrices.
 #' @param x A numeric vector or matrix.
@@ -34,12 +35,36 @@ fast_col_sums <- function(a) {
 
 #' @rdname fast_kernels
 #' @export
-fast_mean <- function(a) {
-  mean(a)
+fast_row_sums <- function(a) {
+  rowSums(a)
+}
+
+#' @rdname fast_kernels
+#' @export
+fast_total <- function(a) {
+  sum(a)
+}
+
+#' @rdname fast_kernels
+#' @export
+fast_exp <- function(x) {
+  exp(x)
+}
+
+#' @rdname fast_kernels
+#' @export
+fast_log <- function(x) {
+  log(x)
 }
 
 #' @rdname fast_kernels
 #' @export
 fast_sigmoid <- function(x) {
-  1 / (1 + exp(-x))
+  1 / (1 + fast_exp(-x))
+}
+
+#' @rdname fast_kernels
+#' @export
+fast_tanh <- function(x) {
+  tanh(x)
 }

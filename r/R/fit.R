@@ -2,23 +2,33 @@
 #
 # Twin file: python/src/twinnet/fit.py.
 
-#' Train a network by full-batch gradient descent
+#' Train a network by gradient descent
 #'
 #' @param network The starting network, from [init_network()].
 #' @param X Inputs, one sample per row.
 #' @param y Targets, one sample per row (a vector is one column).
-#' @param epochs Number of passes over the data; each is one update.
+#' @param epochs Number of passes over the data.
 #' @param lr Learning rate.
 #' @param numerics `"exact"` gives bitwise the same results as the Python
 #'   package; `"fast"` uses BLAS and the C library's `exp()`.
 #' @param record_every Record epochs 0, k, 2k, ... in the trace (the loss
 #'   is kept for all).
+#' @param loss `"squared_error"`, `"binary_cross_entropy"` or
+#'   `"categorical_cross_entropy"`, see [loss_value()]; cross-entropies need
+#'   a sigmoid or softmax output.
+#' @param batch_size `NULL` (default): full batch, one update per epoch (the
+#'   article's). `k`: one update per k samples (mini-batch); 1 is
+#'   stochastic.
+#' @param shuffle With `batch_size`, visit the samples in a new random order
+#'   each epoch (Fisher-Yates on the package's generator); `FALSE` keeps it.
+#' @param seed Seed of the shuffles; the same seed gives the same orders in
+#'   Python.
 #' @return A `twinnet_fit`: a list of the trained `network`, `loss` (one
-#'   value per epoch: the mean of (y - o)^2 / 2 from that epoch's forward
-#'   pass, before its update) and `trace`. Row r of each trace array
-#'   belongs to epoch `trace$epochs[r]` (counted from 0, as the article
-#'   prints them) and holds the parameters that epoch started with, and the
-#'   outputs and loss of its forward pass.
+#'   value per epoch: the loss over all samples from the parameters that
+#'   epoch started with, before its updates) and `trace`. Row r of each
+#'   trace array belongs to epoch `trace$epochs[r]` (counted from 0, as the
+#'   article prints them) and holds the parameters that epoch started with,
+#'   and the outputs and loss of a forward pass over all samples with them.
 #' @export
 #' @examples
 #' X <- matrix(c(0, 0, 1, 1, 0, 1, 0, 1), ncol = 2)
@@ -26,17 +36,20 @@
 #' result <- fit(net, X, c(0, 1, 1, 0), epochs = 100, lr = 0.5)
 #' result$loss[c(1, 100)]
 fit <- function(network, X, y, epochs, lr, numerics = "exact",
-                record_every = 1L) {
+                record_every = 1L, loss = "squared_error", batch_size = NULL,
+                shuffle = TRUE, seed = NULL) {
   ops <- numerics_ops(numerics)
   epochs <- as.integer(epochs)
   record_every <- as.integer(record_every)
+  check_loss(loss, network$activations[length(network$activations)])
   X <- as_matrix(X)
   y <- as_matrix(y)
-  loss <- numeric(epochs)
+  state <- rng_state(rng_seed(seed))
+  losses <- numeric(epochs)
   trace <- new_trace(network, X, y, epochs, record_every)
   for (epoch in seq_len(epochs) - 1L) {
     layers <- forward(network, X, ops)
-    loss[epoch + 1L] <- squared_error(layers[[length(layers)]], y, ops)
+    losses[epoch + 1L] <- loss_value(layers[[length(layers)]], y, loss, ops)
     if (epoch %% record_every == 0L) {
       # trace: the parameters this epoch started with, and its output
       row <- epoch %/% record_every + 1L
@@ -48,12 +61,31 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
       }
       trace$outputs[row, , ] <- layers[[length(layers)]]
     }
-    grads <- backward(network, layers, y, ops)
+    if (is.null(batch_size)) {
+      # full batch: one step, from the forward pass just made
+      network <- update(network, backward(network, layers, y, ops, loss), lr)
+    } else {
+      drawn <- if (shuffle) rng_shuffle(state, nrow(X)) else
+        list(order = seq_len(nrow(X)), state = state)
+      state <- drawn$state
+      network <- descend_batches(network, X, y, drawn$order, batch_size, lr,
+                                 loss, ops)
+    }
+  }
+  trace$loss <- losses[trace$epochs + 1L]
+  structure(list(network = network, loss = losses, trace = trace),
+            class = "twinnet_fit")
+}
+
+# One epoch of mini-batch steps, the batches taken in `order`.
+descend_batches <- function(network, X, y, order, batch_size, lr, loss, ops) {
+  for (start in seq.int(1L, length(order), by = batch_size)) {
+    rows <- order[start:min(start + batch_size - 1L, length(order))]
+    layers <- forward(network, X[rows, , drop = FALSE], ops)
+    grads <- backward(network, layers, y[rows, , drop = FALSE], ops, loss)
     network <- update(network, grads, lr)
   }
-  trace$loss <- loss[trace$epochs + 1L]
-  structure(list(network = network, loss = loss, trace = trace),
-            class = "twinnet_fit")
+  network
 }
 
 # A double matrix, samples as rows; a vector becomes one column.

@@ -21,8 +21,8 @@ forward <- function(network, X, ops) {
     if (!is.null(network$biases)) {
       z <- z + rep(network$biases[[i]], each = nrow(z))
     }
-    # non-linear step: the activation function
-    layers[[i + 1L]] <- ops$sigmoid(z)
+    # non-linear step: the layer's activation function
+    layers[[i + 1L]] <- activate(z, network$activations[i], ops)
   }
   layers
 }

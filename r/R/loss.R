@@ -1,28 +1,88 @@
-# The loss: squared error (y - o)^2 / 2, and its derivative.
+# Losses: the value training records and the error sent back.
 #
-# Twin file: python/src/twinnet/loss.py.
+# Twin file: python/src/twinnet/loss.py. Three losses, each with the
+# recorded value and the gradient with respect to the output layer's
+# weighted input (its delta):
+# - "squared_error": mean of (y - o)^2 / 2 over all entries (the
+#   article's); delta = (o - y) times the activation's slope.
+# - "binary_cross_entropy" (sigmoid output, y in {0, 1}): mean over all
+#   entries of -(y log o + (1 - y) log(1 - o)); fused delta = o - y.
+# - "categorical_cross_entropy" (softmax output, one-hot y): mean over
+#   samples of -sum_j y_j log o_j; fused delta = o - y.
+# Logarithms see o clipped to [2^-52, 1] so a saturated output gives a
+# large finite loss, never Inf. Gradients are SUMMED over samples.
 
-#' Squared error and its derivative
+LOSSES <- c("squared_error", "binary_cross_entropy",
+            "categorical_cross_entropy")
+# the output activation each cross-entropy is fused with
+FUSED <- c(binary_cross_entropy = "sigmoid",
+           categorical_cross_entropy = "softmax")
+EPS <- 2^-52
+
+#' Losses
 #'
-#' `squared_error()` is the mean of (y - o)^2 / 2 over all samples and
-#' outputs (what the article prints); `squared_error_gradient()` is its
-#' derivative with respect to the output o, o - y.
+#' `loss_value()` is the loss training records for one forward pass:
+#' squared error, the mean of (y - o)^2 / 2 over all entries (the
+#' article's); binary cross-entropy (sigmoid output), the mean over all
+#' entries of -(y log o + (1 - y) log(1 - o)); categorical cross-entropy
+#' (softmax output), the mean over samples of -sum_j y_j log o_j. Logs see
+#' o clipped below at 2^-52. `output_delta()` is dE/dz at the output layer:
+#' (o - y) times the activation's slope for squared error, the fused o - y
+#' for the cross-entropies. `check_loss()` refuses combinations that make
+#' no sense.
 #'
 #' @param output Network output, one sample per row.
 #' @param y Targets of the same dimension.
+#' @param loss One of `"squared_error"`, `"binary_cross_entropy"`,
+#'   `"categorical_cross_entropy"`.
 #' @param ops Kernels from [numerics_ops()].
-#' @return A number (the loss) or a matrix (the gradient).
+#' @param activation The output layer's activation.
+#' @return A number (`loss_value()`), a matrix (`output_delta()`), or
+#'   nothing (`check_loss()`).
 #' @export
 #' @examples
-#' squared_error(matrix(0.5), matrix(1), numerics_ops("exact"))
-squared_error <- function(output, y, ops) {
-  # per-entry error, squared by one multiplication
-  diff <- y - output
-  ops$mean(diff * diff / 2)
+#' loss_value(matrix(0.5), matrix(1), "squared_error", numerics_ops("exact"))
+loss_value <- function(output, y, loss, ops) {
+  if (loss == "squared_error") {
+    # per-entry error, squared by one multiplication
+    diff <- y - output
+    return(ops$total(diff * diff / 2) / length(diff))
+  }
+  if (loss == "binary_cross_entropy") {
+    log_o <- ops$log(pmax(output, EPS))
+    log_not_o <- ops$log(pmax(1 - output, EPS))
+    return(ops$total(-(y * log_o + (1 - y) * log_not_o)) / length(y))
+  }
+  if (loss == "categorical_cross_entropy") {
+    return(ops$total(-(y * ops$log(pmax(output, EPS)))) / nrow(y))
+  }
+  stop("unknown loss ", deparse(loss), call. = FALSE)
 }
 
-#' @rdname squared_error
+#' @rdname loss_value
 #' @export
-squared_error_gradient <- function(output, y) {
-  output - y
+output_delta <- function(output, y, loss, activation) {
+  if (loss %in% names(FUSED)) {
+    # cross-entropy with its own activation: the slopes cancel
+    return(output - y)
+  }
+  # squared error: dE/do = o - y, times the activation's slope
+  (output - y) * slope(output, activation)
+}
+
+#' @rdname loss_value
+#' @export
+check_loss <- function(loss, activation) {
+  if (!loss %in% LOSSES) {
+    stop("loss must be one of ", paste(LOSSES, collapse = ", "), ", not ",
+         deparse(loss), call. = FALSE)
+  }
+  if (loss %in% names(FUSED) && activation != FUSED[[loss]]) {
+    stop(loss, " needs a ", FUSED[[loss]], " output layer, not ", activation,
+         call. = FALSE)
+  }
+  if (activation == "softmax" && loss != "categorical_cross_entropy") {
+    stop("a softmax output layer needs loss = \"categorical_cross_entropy\"",
+         call. = FALSE)
+  }
 }

@@ -5,6 +5,8 @@
 # matrix of dimension (sizes[l], sizes[l + 1]) and a bias vector of length
 # sizes[l + 1].
 
+INITS <- c("uniform", "glorot", "he")
+
 #' Make a network with given or seeded initial weights
 #'
 #' @param sizes Layer sizes, input first, output last; at least one hidden
@@ -17,22 +19,37 @@
 #'   vectors); they replace the draws. With `weights` given and `biases`
 #'   not, biases start at zero.
 #' @param bias `FALSE` makes a network without biases.
+#' @param activations One activation for every layer, or one per layer:
+#'   `"sigmoid"`, `"tanh"`, `"relu"`, `"identity"`, or `"softmax"` (output
+#'   layer only).
+#' @param init `"uniform"`: weights and biases uniform on \[0, 1), the
+#'   article's. `"glorot"`: weights uniform on \[-l, l), l = sqrt(6 / (n_in
+#'   + n_out)). `"he"`: weights uniform on \[-l, l), l = sqrt(6 / n_in).
+#'   Both scaled schemes start biases at zero and draw nothing for them.
 #' @return A `twinnet_network`: a list of `weights` (layer l of dimension
 #'   `n_in` x `n_out`), `biases` (vectors, or `NULL`) and `activations`.
 #' @details Fill order, shared with Python: layer by layer, each weight
-#'   matrix row by row, then that layer's biases.
+#'   matrix row by row, then that layer's biases. A scaled draw is
+#'   (2 u - 1) * l, which is exact arithmetic (sqrt is correctly rounded in
+#'   both languages).
 #' @export
 #' @examples
 #' net <- init_network(c(2, 3, 1), seed = 42)
 #' net$weights[[1]]
 init_network <- function(sizes, seed = NULL, weights = NULL, biases = NULL,
-                         bias = TRUE) {
+                         bias = TRUE, activations = "sigmoid",
+                         init = "uniform") {
   sizes <- check_sizes(sizes)
   n_layers <- length(sizes) - 1L
+  activations <- check_activations(activations, n_layers)
+  if (!init %in% INITS) {
+    stop("init must be one of ", paste(INITS, collapse = ", "), ", not ",
+         deparse(init), call. = FALSE)
+  }
   if (is.null(weights)) {
-    drawn <- draw_weights(sizes, seed, bias)
+    drawn <- draw_weights(sizes, seed, bias && init == "uniform", init)
     weights <- drawn$weights
-    if (is.null(biases)) biases <- drawn$biases
+    if (is.null(biases) && length(drawn$biases) > 0L) biases <- drawn$biases
   }
   weights <- lapply(weights, function(w) {
     w <- as.matrix(w)
@@ -47,8 +64,7 @@ init_network <- function(sizes, seed = NULL, weights = NULL, biases = NULL,
     biases <- lapply(biases, function(b) as.double(b))
   }
   network <- structure(
-    list(weights = weights, biases = biases,
-         activations = rep("sigmoid", n_layers)),
+    list(weights = weights, biases = biases, activations = activations),
     class = "twinnet_network"
   )
   check_shapes(network, sizes)
@@ -56,17 +72,18 @@ init_network <- function(sizes, seed = NULL, weights = NULL, biases = NULL,
 }
 
 # Draw weights (and biases) uniformly, in the documented fill order.
-draw_weights <- function(sizes, seed, bias) {
-  if (is.null(seed)) {
-    seed <- floor((as.numeric(Sys.time()) * 1000 + Sys.getpid()) %% 2^31)
-  }
-  state <- rng_state(seed)
+draw_weights <- function(sizes, seed, bias, init) {
+  state <- rng_state(rng_seed(seed))
   weights <- list()
   biases <- list()
   for (i in seq_len(length(sizes) - 1L)) {
     drawn <- rng_uniform(state, sizes[i] * sizes[i + 1L])
-    weights[[i]] <- matrix(drawn$values, sizes[i], sizes[i + 1L],
-                           byrow = TRUE)
+    values <- drawn$values
+    if (init != "uniform") {
+      fan <- if (init == "glorot") sizes[i] + sizes[i + 1L] else sizes[i]
+      values <- (2 * values - 1) * sqrt(6 / fan)
+    }
+    weights[[i]] <- matrix(values, sizes[i], sizes[i + 1L], byrow = TRUE)
     state <- drawn$state
     if (bias) {
       drawn <- rng_uniform(state, sizes[i + 1L])
@@ -75,6 +92,23 @@ draw_weights <- function(sizes, seed, bias) {
     }
   }
   list(weights = weights, biases = biases)
+}
+
+check_activations <- function(activations, n_layers) {
+  if (length(activations) == 1L) activations <- rep(activations, n_layers)
+  if (length(activations) != n_layers) {
+    stop("activations must have one name per layer (", n_layers, ")",
+         call. = FALSE)
+  }
+  unknown <- setdiff(activations, ACTIVATIONS)
+  if (length(unknown) > 0L) {
+    stop("activation must be one of ", paste(ACTIVATIONS, collapse = ", "),
+         ", not ", deparse(unknown[1L]), call. = FALSE)
+  }
+  if ("softmax" %in% activations[-n_layers]) {
+    stop("softmax can only be the output layer's activation", call. = FALSE)
+  }
+  as.character(activations)
 }
 
 check_sizes <- function(sizes) {

@@ -1,4 +1,4 @@
-# Prediction: the forward pass alone.
+# Prediction: the forward pass alone, and class labels from it.
 #
 # Twin file: python/src/twinnet/predict.py.
 
@@ -20,4 +20,38 @@ predict.twinnet_network <- function(object, newdata, numerics = "exact",
   X <- as_matrix(newdata)
   layers <- forward(object, X, numerics_ops(numerics))
   layers[[length(layers)]]
+}
+
+#' Class labels and accuracy
+#'
+#' `predict_labels()` gives 0/1 by a 0.5 threshold for one output, else the
+#' index of the largest output (the first of ties). R counts classes from
+#' 1, Python from 0. `accuracy()` is the fraction of labels equal to the
+#' targets (a 0/1 column, or one-hot rows).
+#'
+#' @param network A `twinnet_network`.
+#' @param X A numeric matrix, one sample per row.
+#' @param numerics `"exact"` or `"fast"`, see [numerics_ops()].
+#' @param labels Labels from `predict_labels()`.
+#' @param y Targets.
+#' @return Integer labels, or a number.
+#' @export
+#' @examples
+#' net <- init_network(c(2, 3, 1), seed = 1)
+#' accuracy(predict_labels(net, diag(2)), c(0, 1))
+predict_labels <- function(network, X, numerics = "exact") {
+  output <- predict(network, X, numerics = numerics)
+  if (ncol(output) == 1L) {
+    return(as.integer(output[, 1L] >= 0.5))
+  }
+  max.col(output, ties.method = "first")
+}
+
+#' @rdname predict_labels
+#' @export
+accuracy <- function(labels, y) {
+  y <- as_matrix(y)
+  truth <- if (ncol(y) == 1L) as.integer(y[, 1L]) else
+    max.col(y, ties.method = "first")
+  mean(labels == truth)
 }

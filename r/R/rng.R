@@ -15,14 +15,16 @@ NORM <- 0x1.000000d00000bp-32
 #'
 #' `rng_state()` derives the six state words of MRG32k3a from an integer
 #' seed exactly as `set.seed(seed, kind = "L'Ecuyer-CMRG")` does;
-#' `rng_uniform()` draws from that state. Neither reads nor changes
-#' `.Random.seed`.
+#' `rng_uniform()` draws from that state. None of these functions reads or
+#' changes `.Random.seed`. `rng_seed()` returns its seed, or a fresh one
+#' from the clock and process id when given `NULL`.
 #'
 #' @param seed An integer seed.
 #' @param state A state from `rng_state()` or a previous `rng_uniform()`.
-#' @param n Number of draws.
+#' @param n Number of draws (`rng_uniform()`) or items (`rng_shuffle()`).
 #' @return `rng_state()`: six doubles. `rng_uniform()`: a list with
-#'   `values` (uniform on (0, 1)) and the next `state`.
+#'   `values` (uniform on (0, 1)) and the next `state`. `rng_shuffle()`: a
+#'   list with `order` and the next `state`.
 #' @export
 #' @examples
 #' rng_uniform(rng_state(42), 3)$values
@@ -41,6 +43,16 @@ rng_state <- function(seed) {
     state[j] <- s
   }
   state
+}
+
+#' @rdname rng_state
+#' @export
+rng_seed <- function(seed = NULL) {
+  if (is.null(seed)) {
+    # from the clock and the process id: never from .Random.seed
+    seed <- floor((as.numeric(Sys.time()) * 1000 + Sys.getpid()) %% 2^31)
+  }
+  seed
 }
 
 #' @rdname rng_state
@@ -67,4 +79,21 @@ rng_mod <- function(p, m) {
   if (p < 0) p <- p + m
   if (p >= m) p <- p - m
   p
+}
+
+#' @rdname rng_state
+#' @details `rng_shuffle()` is a Fisher-Yates shuffle of `1:n` (Python:
+#'   `0..n-1`): position i, from the last down to the second, swaps with
+#'   j = floor(u i) + 1, u being the next uniform draw.
+#' @export
+rng_shuffle <- function(state, n) {
+  order <- seq_len(n)
+  drawn <- rng_uniform(state, max(n - 1L, 0L))
+  step <- 0L
+  for (i in rev(seq_len(n))[-n]) {
+    step <- step + 1L
+    j <- min(floor(drawn$values[step] * i), i - 1) + 1
+    order[c(i, j)] <- order[c(j, i)]
+  }
+  list(order = order, state = drawn$state)
 }

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from twinnet.loss import squared_error_gradient
+from twinnet.activations import slope
+from twinnet.loss import output_delta
 from twinnet.network import Network
 from twinnet.numerics import Ops
 
@@ -21,7 +22,13 @@ class Gradients:
     biases: list[np.ndarray] | None
 
 
-def backward(network: Network, layers: list[np.ndarray], y: np.ndarray, ops: Ops) -> Gradients:
+def backward(
+    network: Network,
+    layers: list[np.ndarray],
+    y: np.ndarray,
+    ops: Ops,
+    loss: str = "squared_error",
+) -> Gradients:
     """Send the output error back through the network, layer by layer.
 
     ``layers`` is what :func:`forward` returned for the same network.
@@ -29,17 +36,15 @@ def backward(network: Network, layers: list[np.ndarray], y: np.ndarray, ops: Ops
     n_layers = len(network.weights)
     grad_w: list[np.ndarray] = [np.empty(0)] * n_layers
     grad_b: list[np.ndarray] = [np.empty(0)] * n_layers
-    # error at the output: dE/do
-    error = squared_error_gradient(layers[n_layers], y)
+    # delta at the output: dE/dz, the loss's error times the activation's slope
+    delta = output_delta(layers[n_layers], y, loss, network.activations[-1])
     for i in range(n_layers - 1, -1, -1):
-        # delta: error times the sigmoid's slope, taken from its output
-        out = layers[i + 1]
-        delta = error * (out * (1.0 - out))
         # gradients: the layer's inputs times delta, summed over samples
         grad_w[i] = ops.matmul(layers[i].T, delta)
         if network.biases is not None:
             grad_b[i] = ops.col_sums(delta)
-        # error at the layer below: delta sent back through the weights
+        # delta at the layer below: sent back through the weights, times its slope
         if i > 0:
             error = ops.matmul(delta, network.weights[i].T)
+            delta = error * slope(layers[i], network.activations[i - 1])
     return Gradients(grad_w, grad_b if network.biases is not None else None)

@@ -8,6 +8,7 @@ so the R twin produces the same bits. No BLAS, no ``np.exp``, no
 ``np.sum``: each of those picks its own order or its own approximation.
 """
 
+import functools
 import math
 
 import numpy as np
@@ -26,6 +27,17 @@ EXP_COEF = [1.0 / math.factorial(j) for j in range(14)]
 # 2^e for e = -1074..1023, built by exact doubling and halving.
 POW2_MIN = -1074
 POW2 = np.array([math.ldexp(1.0, e) for e in range(POW2_MIN, 1024)])
+# 2^k for k = SCALE_K_MIN..1024 (every k that exp's reduction can give) as
+# two exact factors: 2^k_half with k_half = floor(k / 2), then
+# 2^(k - k_half). Both are normal numbers, and one index k finds both.
+SCALE_K_MIN = -1075
+_SCALE_K = np.arange(SCALE_K_MIN, 1025)
+SCALE_HALF = POW2[np.floor(_SCALE_K / 2).astype(np.intp) - POW2_MIN]
+SCALE_REST = POW2[_SCALE_K - np.floor(_SCALE_K / 2).astype(np.intp) - POW2_MIN]
+# log: the mantissa is kept in [sqrt(1/2), sqrt(2)); SQRT2 is sqrt(2)
+# rounded down, and the atanh series 2 (s + s^3/3 + ...) needs 1/(2j+1).
+SQRT2 = float.fromhex("0x1.6a09e667f3bccp+0")
+LOG_COEF = [1.0 / (2 * j + 1) for j in range(12)]
 # Largest number of products a matrix product holds in memory at once.
 MAX_TERMS = 2**20
 
@@ -37,17 +49,8 @@ def exact_tree_sum(terms: np.ndarray) -> np.ndarray:
     last term is carried up to the next level unchanged. For up to three
     terms this is the plain left-to-right sum.
     """
-    # An odd last term is set aside instead of copied up: it is the sum of
-    # a power-of-two run of terms, and folding the set-aside sums from the
-    # right adds it to the same left partner at the same point (the binary
-    # counter of exact_matmul), so the bits are the same without a copy.
-    aside = []
-    while terms.shape[0] > 1:
-        half = terms.shape[0] // 2
-        if terms.shape[0] % 2 == 1:
-            aside.append(terms[-1])
-        terms = terms[0 : 2 * half : 2] + terms[1 : 2 * half : 2]
-    return _fold_right([terms[0]] + aside[::-1])
+    # the terms in tree order
+    return _tree_sum(terms.take(_tree_order(terms.shape[0]), axis=0))
 
 
 def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -61,10 +64,10 @@ def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     block = _block_size(a.shape[0] * b.shape[1], n_k)
     partial: list[tuple[int, np.ndarray]] = []
     for start in range(0, n_k, block):
-        stop = min(start + block, n_k)
-        terms = _products(a[:, start:stop], b[start:stop])
-        partial = _push_block(partial, stop - start, exact_tree_sum(terms))
-    return _fold_right([total for _, total in partial])
+        ks = np.arange(start, min(start + block, n_k))
+        terms = _products(a, b, ks)
+        partial = _push_block(partial, len(ks), _tree_sum(terms))
+    return np.ascontiguousarray(_fold_right([total for _, total in partial]))
 
 
 def exact_col_sums(a: np.ndarray) -> np.ndarray:
@@ -88,18 +91,21 @@ def exact_exp(x: np.ndarray) -> np.ndarray:
     inside = x.size > 0 and EXP_MIN <= x.min() and x.max() <= EXP_MAX
     x_c = x if inside else _clamp(x)
     # reduce: k = round(x / ln 2), r = x - k ln 2 with ln 2 in two parts
-    k = x_c * LOG2_E
+    k = np.multiply(x_c, LOG2_E)
     k += 0.5
     np.floor(k, out=k)
-    r = np.subtract(x_c, k * LN2_HI)
+    r = np.multiply(k, LN2_HI)
+    np.subtract(x_c, r, out=r)
     r -= k * LN2_LO
+    k -= SCALE_K_MIN
+    i = k.astype(np.intp)
     # exp(r) by Horner's rule on the Taylor coefficients
-    y = _horner(r)
+    y = _horner(r, out=k)
     # scale by 2^k in two exact steps, so a subnormal result rounds once
-    k_half = k * 0.5
-    np.floor(k_half, out=k_half)
-    y *= POW2[(k_half - POW2_MIN).astype(np.intp)]
-    y *= POW2[(k - k_half - POW2_MIN).astype(np.intp)]
+    # (a subnormal result is the intended answer, not an error to raise)
+    y *= SCALE_HALF.take(i, out=r, mode="clip")
+    with np.errstate(under="ignore"):
+        y *= SCALE_REST.take(i, out=r, mode="clip")
     return y if inside else _saturate(y, x)
 
 
@@ -111,23 +117,108 @@ def exact_sigmoid(x: np.ndarray) -> np.ndarray:
     return np.divide(1.0, y, out=y)
 
 
-def _products(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Products a[i, k] * b[k, j], k first, the longer of i, j last.
+def exact_row_sums(a: np.ndarray) -> np.ndarray:
+    """Row sums of ``a`` (a sum over the outputs of one sample), by the tree."""
+    return exact_tree_sum(np.ascontiguousarray(a.T))
 
-    numpy loops fastest over the last axis, so that axis is made the long
-    one; the layout changes no bit, the caller gets an (i, j) view.
+
+def exact_total(a: np.ndarray) -> float:
+    """Sum of all entries: column sums, then their tree sum."""
+    return float(exact_tree_sum(exact_col_sums(a)))
+
+
+def exact_log(x: np.ndarray) -> np.ndarray:
+    """Natural log of positive x, the same bits in Python and R (within 2 ULP).
+
+    x = m 2^e with m in [sqrt(1/2), sqrt(2)), e found by comparisons with the
+    table of powers of two; log m = 2 atanh(s), s = (m - 1) / (m + 1), by its
+    odd series; log x = e ln 2 + log m. 0 gives -inf, negatives and NaN NaN.
     """
-    if a.shape[0] >= b.shape[1]:
-        return (a.T[:, None, :] * b[:, :, None]).transpose(0, 2, 1)
-    return a.T[:, :, None] * b[:, None, :]
+    ok = (x > 0) & (x < np.inf)
+    x_c = np.where(ok, x, 1.0)
+    # split off the exponent: POW2[i] <= x < POW2[i + 1]
+    e = np.searchsorted(POW2, x_c, side="right") - 1
+    m = x_c / POW2[e]
+    e = (e + POW2_MIN).astype(np.float64)
+    # move m into [sqrt(1/2), sqrt(2))
+    high = m > SQRT2
+    m = np.where(high, m / 2.0, m)
+    e = e + high
+    # log m = 2 s (1 + s^2/3 + s^4/5 + ...), Horner in w = s^2
+    s = (m - 1.0) / (m + 1.0)
+    w = s * s
+    p = np.full_like(s, LOG_COEF[11])
+    for j in range(10, -1, -1):
+        p = p * w + LOG_COEF[j]
+    # log x = e ln 2 + log m, ln 2 in two parts, the exact part last
+    y = e * LN2_HI + (e * LN2_LO + 2.0 * s * p)
+    # outside (0, inf): log 0 = -inf, log inf = inf, NaN below 0, NaN stays
+    y[x == 0] = -np.inf
+    y[x == np.inf] = np.inf
+    y[x < 0] = np.nan
+    y[np.isnan(x)] = x[np.isnan(x)]
+    return y
 
 
-def _horner(r: np.ndarray, j: int = 0) -> np.ndarray:
+def exact_tanh(x: np.ndarray) -> np.ndarray:
+    """tanh(x) = sign(x) (1 - t) / (1 + t), t = exp(-2 |x|), with the exact exp."""
+    t = exact_exp(-2.0 * np.abs(x))
+    y = (1.0 - t) / (1.0 + t)
+    return np.where(x < 0, -y, y)
+
+
+def _tree_sum(terms: np.ndarray) -> np.ndarray:
+    """The pairwise tree over the first axis of ``terms``, in tree order.
+
+    In tree order (_tree_order) each level adds the first half of the
+    terms to the second half, both contiguous, so no level gathers. An odd
+    last term is set aside instead of copied up: it is the sum of a
+    power-of-two run of terms, and folding the set-aside sums from the
+    right adds it to the same left partner at the same point (as the
+    binary counter of exact_matmul does), so the bits are those of
+    carrying it up.
+    """
+    aside: list[np.ndarray] = []
+    while terms.shape[0] > 1:
+        half = terms.shape[0] // 2
+        if terms.shape[0] % 2 == 1:
+            aside.insert(0, terms[2 * half])
+        terms = terms[:half] + terms[half : 2 * half]
+    return _fold_right([terms[0]] + aside)
+
+
+@functools.lru_cache(maxsize=64)
+def _tree_order(n_k: int) -> np.ndarray:
+    """The order of n_k terms that puts, at every level of the tree, the
+    left terms of all pairs first, the right terms next in the same order,
+    and an odd last term at the end. Cached: it depends on n_k only.
+    """
+    up = _tree_order(n_k // 2) if n_k > 1 else np.zeros(0, np.intp)
+    order = np.concatenate([2 * up, 2 * up + 1, [n_k - 1] * (n_k % 2)])
+    order.setflags(write=False)
+    return order.astype(np.intp)
+
+
+def _products(a: np.ndarray, b: np.ndarray, ks: np.ndarray) -> np.ndarray:
+    """Products a[i, k] * b[k, j] for the k in ks, in tree order: k first.
+
+    numpy loops fastest over the last axis, so the longer of i and j is
+    made the last one; the layout changes no bit, the caller gets (k, i, j).
+    """
+    ks = ks[_tree_order(len(ks))]
+    a_k = a.T.take(ks, axis=0)
+    b_k = b.take(ks, axis=0)
+    if a_k.shape[1] >= b_k.shape[1]:
+        return (a_k[:, None, :] * b_k[:, :, None]).transpose(0, 2, 1)
+    return a_k[:, :, None] * b_k[:, None, :]
+
+
+def _horner(r: np.ndarray, out: np.ndarray, j: int = 0) -> np.ndarray:
     """sum_j r^j / j! from j = 13 down, by Horner's rule, in place."""
     if j == 12:
-        p = r * EXP_COEF[13]
+        p = np.multiply(r, EXP_COEF[13], out=out)
     else:
-        p = _horner(r, j + 1)
+        p = _horner(r, out, j + 1)
         p *= r
     p += EXP_COEF[j]
     return p
@@ -165,7 +256,7 @@ def _push_block(partial, size, total):
 
 
 def _fold_right(sums):
-    """Finish the tree: fold the remaining sums (in index order) from the right."""
+    """Finish the tree: fold the sums (in index order) from the right."""
     total = sums[-1]
     for s in reversed(sums[:-1]):
         total = s + total

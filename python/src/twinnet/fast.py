@@ -19,12 +19,32 @@ def fast_col_sums(a: np.ndarray) -> np.ndarray:
     return a.sum(axis=0)
 
 
-def fast_mean(a: np.ndarray) -> float:
-    """Mean of all entries."""
-    return float(a.mean())
+def fast_row_sums(a: np.ndarray) -> np.ndarray:
+    """Row sums (a sum over the outputs of one sample)."""
+    return a.sum(axis=1)
+
+
+def fast_total(a: np.ndarray) -> float:
+    """Sum of all entries."""
+    return float(a.sum())
+
+
+def fast_exp(x: np.ndarray) -> np.ndarray:
+    """numpy's exp; exp(1000) = inf without a warning."""
+    with np.errstate(over="ignore"):
+        return np.exp(x)
+
+
+def fast_log(x: np.ndarray) -> np.ndarray:
+    """numpy's log (of positive numbers)."""
+    return np.log(x)
 
 
 def fast_sigmoid(x: np.ndarray) -> np.ndarray:
     """Logistic sigmoid with numpy's exp; exp(1000) = inf gives 0, no warning."""
-    with np.errstate(over="ignore"):
-        return 1.0 / (1.0 + np.exp(-x))
+    return 1.0 / (1.0 + fast_exp(-x))
+
+
+def fast_tanh(x: np.ndarray) -> np.ndarray:
+    """numpy's tanh."""
+    return np.tanh(x)

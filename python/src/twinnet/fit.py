@@ -9,9 +9,10 @@ import numpy as np
 
 from twinnet.backward import backward
 from twinnet.forward import forward
-from twinnet.loss import squared_error
+from twinnet.loss import check_loss, loss_value
 from twinnet.network import Network
-from twinnet.numerics import numerics_ops
+from twinnet.numerics import Ops, numerics_ops
+from twinnet.rng import rng_seed, rng_shuffle, rng_state
 from twinnet.update import update
 
 
@@ -20,8 +21,8 @@ class Trace:
     """What training looked like at every recorded epoch.
 
     Row ``r`` of each array belongs to epoch ``epochs[r]`` and holds the
-    parameters that epoch started with, and the outputs and loss of its
-    forward pass (before its update).
+    parameters that epoch started with, and the outputs and loss of a
+    forward pass over all samples with them (before any update).
     """
 
     epochs: np.ndarray
@@ -49,8 +50,12 @@ def fit(
     lr: float,
     numerics: str = "exact",
     record_every: int = 1,
+    loss: str = "squared_error",
+    batch_size: int | None = None,
+    shuffle: bool = True,
+    seed: int | None = None,
 ) -> FitResult:
-    """Train ``network`` on ``X`` and ``y`` by full-batch gradient descent.
+    """Train ``network`` on ``X`` and ``y`` by gradient descent.
 
     Parameters
     ----------
@@ -59,9 +64,9 @@ def fit(
     X : array_like, shape (n, sizes[0])
         Inputs, one sample per row.
     y : array_like, shape (n, sizes[-1])
-        Targets, one sample per row.
+        Targets, one sample per row (a vector is one column).
     epochs : int
-        Number of passes over the data; each is one update.
+        Number of passes over the data.
     lr : float
         Learning rate.
     numerics : {"exact", "fast"}
@@ -69,20 +74,32 @@ def fit(
         ``"fast"`` uses BLAS and numpy's exp.
     record_every : int
         Record epochs 0, k, 2k, ... in the trace (the loss is kept for all).
+    loss : {"squared_error", "binary_cross_entropy", "categorical_cross_entropy"}
+        See :mod:`twinnet.loss`; cross-entropies need a sigmoid or softmax output.
+    batch_size : int, optional
+        ``None`` (default): full batch, one update per epoch (the article's).
+        ``k``: one update per k samples (mini-batch); 1 is stochastic.
+    shuffle : bool
+        With ``batch_size``, visit the samples in a new random order each
+        epoch (Fisher-Yates on the package's generator); ``False`` keeps it.
+    seed : int, optional
+        Seed of the shuffles; the same seed gives the same orders in R.
 
     Returns
     -------
     FitResult
-        ``loss[e]`` is the mean of (y - o)^2 / 2 from epoch ``e``'s forward
-        pass, before its update.
+        ``loss[e]`` is the loss over all samples from the parameters epoch
+        ``e`` started with, before its updates.
     """
     ops = numerics_ops(numerics)
+    check_loss(loss, network.activations[-1])
     X, y = _as_matrix(X), _as_matrix(y)
-    loss = np.empty(epochs)
+    state = rng_state(rng_seed(seed))
+    losses = np.empty(epochs)
     trace = _new_trace(network, X, y, epochs, record_every)
     for epoch in range(epochs):
         layers = forward(network, X, ops)
-        loss[epoch] = squared_error(layers[-1], y, ops)
+        losses[epoch] = loss_value(layers[-1], y, loss, ops)
         if epoch % record_every == 0:
             # trace: the parameters this epoch started with, and its output
             row = epoch // record_every
@@ -91,10 +108,23 @@ def fit(
             for i, b in enumerate(network.biases or []):
                 trace.biases[i][row] = b
             trace.outputs[row] = layers[-1]
-        grads = backward(network, layers, y, ops)
-        network = update(network, grads, lr)
-    trace.loss = loss[trace.epochs]
-    return FitResult(network, loss, trace)
+        if batch_size is None:
+            # full batch: one step, from the forward pass just made
+            network = update(network, backward(network, layers, y, ops, loss), lr)
+        else:
+            order, state = rng_shuffle(state, len(X)) if shuffle else (np.arange(len(X)), state)
+            network = _descend_batches(network, X, y, order, batch_size, lr, loss, ops)
+    trace.loss = losses[trace.epochs]
+    return FitResult(network, losses, trace)
+
+
+def _descend_batches(network, X, y, order, batch_size: int, lr: float, loss: str, ops: Ops):
+    """One epoch of mini-batch steps, the batches taken in ``order``."""
+    for start in range(0, len(order), batch_size):
+        rows = order[start : start + batch_size]
+        layers = forward(network, X[rows], ops)
+        network = update(network, backward(network, layers, y[rows], ops, loss), lr)
+    return network
 
 
 def _as_matrix(a) -> np.ndarray:

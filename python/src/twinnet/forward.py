@@ -5,6 +5,7 @@ Twin: ``r/R/forward.R``.
 
 import numpy as np
 
+from twinnet.activations import activate
 from twinnet.network import Network
 from twinnet.numerics import Ops
 
@@ -21,6 +22,6 @@ def forward(network: Network, X: np.ndarray, ops: Ops) -> list[np.ndarray]:
         z = ops.matmul(layers[i], w)
         if network.biases is not None:
             z = z + network.biases[i]
-        # non-linear step: the activation function
-        layers.append(ops.sigmoid(z))
+        # non-linear step: the layer's activation function
+        layers.append(activate(z, network.activations[i], ops))
     return layers

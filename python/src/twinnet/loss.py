@@ -1,20 +1,59 @@
-"""The loss: squared error (y - o)^2 / 2, and its derivative.
+"""Losses: the value training records and the error sent back.
 
-Twin: ``r/R/loss.R``.
+Twin: ``r/R/loss.R``. Three losses, each with the recorded value and the
+gradient with respect to the output layer's weighted input (its *delta*):
+
+- ``"squared_error"``: mean of (y - o)^2 / 2 over all entries (the
+  article's); delta = (o - y) times the activation's slope.
+- ``"binary_cross_entropy"`` (sigmoid output, y in {0, 1}): mean over all
+  entries of -(y log o + (1 - y) log(1 - o)); fused delta = o - y.
+- ``"categorical_cross_entropy"`` (softmax output, one-hot y): mean over
+  samples of -sum_j y_j log o_j; fused delta = o - y.
+
+Logarithms see o clipped to [2^-52, 1] so a saturated output gives a large
+finite loss, never inf. Gradients are SUMMED over samples, as in the article.
 """
 
 import numpy as np
 
+from twinnet.activations import slope
 from twinnet.numerics import Ops
 
-
-def squared_error(output: np.ndarray, y: np.ndarray, ops: Ops) -> float:
-    """Mean of (y - o)^2 / 2 over all samples and outputs (what the article prints)."""
-    # per-entry error, squared by one multiplication
-    diff = y - output
-    return ops.mean(diff * diff / 2.0)
+LOSSES = ("squared_error", "binary_cross_entropy", "categorical_cross_entropy")
+# the output activation each cross-entropy is fused with
+FUSED = {"binary_cross_entropy": "sigmoid", "categorical_cross_entropy": "softmax"}
+EPS = 2.0**-52
 
 
-def squared_error_gradient(output: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Derivative of (y - o)^2 / 2 with respect to the output o: o - y."""
-    return output - y
+def loss_value(output: np.ndarray, y: np.ndarray, loss: str, ops: Ops) -> float:
+    """The recorded loss of one forward pass."""
+    if loss == "squared_error":
+        # per-entry error, squared by one multiplication
+        diff = y - output
+        return ops.total(diff * diff / 2.0) / diff.size
+    if loss == "binary_cross_entropy":
+        log_o = ops.log(np.maximum(output, EPS))
+        log_not_o = ops.log(np.maximum(1.0 - output, EPS))
+        return ops.total(-(y * log_o + (1.0 - y) * log_not_o)) / y.size
+    if loss == "categorical_cross_entropy":
+        return ops.total(-(y * ops.log(np.maximum(output, EPS)))) / y.shape[0]
+    raise ValueError(f"unknown loss {loss!r}")
+
+
+def output_delta(output: np.ndarray, y: np.ndarray, loss: str, activation: str) -> np.ndarray:
+    """dE/dz at the output layer, for one sample per row."""
+    if loss in FUSED:
+        # cross-entropy with its own activation: the slopes cancel
+        return output - y
+    # squared error: dE/do = o - y, times the activation's slope
+    return (output - y) * slope(output, activation)
+
+
+def check_loss(loss: str, activation: str) -> None:
+    """Refuse combinations that make no sense, before training starts."""
+    if loss not in LOSSES:
+        raise ValueError(f"loss must be one of {LOSSES}, not {loss!r}")
+    if loss in FUSED and activation != FUSED[loss]:
+        raise ValueError(f"{loss} needs a {FUSED[loss]} output layer, not {activation}")
+    if activation == "softmax" and loss != "categorical_cross_entropy":
+        raise ValueError("a softmax output layer needs loss='categorical_cross_entropy'")

@@ -6,12 +6,14 @@ weight matrix of shape ``(sizes[i], sizes[i + 1])`` and a bias vector of
 length ``sizes[i + 1]``.
 """
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
 
-from twinnet.rng import rng_state, rng_uniform
+from twinnet.activations import ACTIVATIONS
+from twinnet.rng import rng_seed, rng_state, rng_uniform
+
+INITS = ("uniform", "glorot", "he")
 
 
 @dataclass
@@ -25,7 +27,8 @@ class Network:
     biases : list of ndarray or None
         Layer ``l`` has shape ``(n_out,)``; ``None`` for a network without biases.
     activations : list of str
-        The activation of each layer (``"sigmoid"``).
+        The activation of each layer: ``"sigmoid"``, ``"tanh"``, ``"relu"``,
+        ``"identity"``, or ``"softmax"`` (output layer only).
     """
 
     weights: list[np.ndarray]
@@ -45,6 +48,8 @@ def init_network(
     weights=None,
     biases=None,
     bias: bool = True,
+    activations="sigmoid",
+    init: str = "uniform",
 ) -> Network:
     """Make a network with given or seeded initial weights.
 
@@ -61,6 +66,14 @@ def init_network(
         given and ``biases`` not, biases start at zero.
     bias : bool
         ``False`` makes a network without biases.
+    activations : str or sequence of str
+        One activation for every layer, or one per layer (see
+        :class:`Network`).
+    init : {"uniform", "glorot", "he"}
+        ``"uniform"``: weights and biases uniform on [0, 1), the article's.
+        ``"glorot"``: weights uniform on [-l, l), l = sqrt(6 / (n_in + n_out)).
+        ``"he"``: weights uniform on [-l, l), l = sqrt(6 / n_in). Both scaled
+        schemes start biases at zero and draw nothing for them.
 
     Returns
     -------
@@ -69,13 +82,17 @@ def init_network(
     Notes
     -----
     Fill order, shared with R: layer by layer, each weight matrix row by
-    row, then that layer's biases.
+    row, then that layer's biases. A scaled draw is (2 u - 1) * l, which is
+    exact arithmetic (sqrt is correctly rounded in both languages).
     """
     sizes = _check_sizes(sizes)
     n_layers = len(sizes) - 1
+    activations = _check_activations(activations, n_layers)
+    if init not in INITS:
+        raise ValueError(f"init must be one of {INITS}, not {init!r}")
     if weights is None:
-        weights, drawn = _draw(sizes, seed, bias)
-        biases = drawn if biases is None else biases
+        weights, drawn = _draw(sizes, seed, bias and init == "uniform", init)
+        biases = drawn if biases is None and drawn else biases
     weights = [np.array(w, dtype=np.float64, ndmin=2) for w in weights]
     if not bias:
         biases = None
@@ -83,24 +100,39 @@ def init_network(
         biases = [np.zeros(n) for n in sizes[1:]]
     else:
         biases = [np.array(b, dtype=np.float64).reshape(-1) for b in biases]
-    network = Network(weights, biases, ["sigmoid"] * n_layers)
+    network = Network(weights, biases, activations)
     _check_shapes(network, sizes)
     return network
 
 
-def _draw(sizes, seed, bias):
+def _draw(sizes, seed, bias, init):
     """Draw weights (and biases) uniformly, in the documented fill order."""
-    if seed is None:
-        seed = int.from_bytes(os.urandom(4), "little") % 2**31
-    state = rng_state(seed)
+    state = rng_state(rng_seed(seed))
     weights, biases = [], []
     for n_in, n_out in zip(sizes[:-1], sizes[1:]):
         values, state = rng_uniform(state, n_in * n_out)
+        if init != "uniform":
+            fan = n_in + n_out if init == "glorot" else n_in
+            values = (2.0 * values - 1.0) * np.sqrt(6.0 / fan)
         weights.append(values.reshape(n_in, n_out))
         if bias:
             values, state = rng_uniform(state, n_out)
             biases.append(values)
     return weights, biases
+
+
+def _check_activations(activations, n_layers: int) -> list[str]:
+    if isinstance(activations, str):
+        activations = [activations] * n_layers
+    activations = list(activations)
+    if len(activations) != n_layers:
+        raise ValueError(f"activations must have one name per layer ({n_layers})")
+    for name in activations:
+        if name not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {ACTIVATIONS}, not {name!r}")
+    if "softmax" in activations[:-1]:
+        raise ValueError("softmax can only be the output layer's activation")
+    return activations
 
 
 def _check_sizes(sizes) -> list[int]:

@@ -1,8 +1,8 @@
 """The two numerics modes: which kernels the network code calls.
 
 Twin: ``r/R/numerics.R``. The network code never calls ``@`` or ``exp``
-itself; it asks ``ops`` for a matrix product, column sums, a mean and a
-sigmoid. ``"exact"`` gives bitwise the same results in Python and R;
+itself; it asks ``ops`` for a matrix product, sums, exp, log, sigmoid and
+tanh. ``"exact"`` gives bitwise the same results in Python and R;
 ``"fast"`` is the idiomatic BLAS path.
 """
 
@@ -14,21 +14,25 @@ import numpy as np
 from twinnet import exact, fast
 
 NUMERICS = ("exact", "fast")
+Kernel = Callable[[np.ndarray], np.ndarray]
 
 
 class Ops(NamedTuple):
     """The named operations the network code is written in."""
 
     matmul: Callable[[np.ndarray, np.ndarray], np.ndarray]
-    col_sums: Callable[[np.ndarray], np.ndarray]
-    mean: Callable[[np.ndarray], float]
-    sigmoid: Callable[[np.ndarray], np.ndarray]
+    col_sums: Kernel
+    row_sums: Kernel
+    total: Callable[[np.ndarray], float]
+    exp: Kernel
+    log: Kernel
+    sigmoid: Kernel
+    tanh: Kernel
 
 
 def numerics_ops(numerics: str) -> Ops:
     """Return the kernels of one numerics mode, ``"exact"`` or ``"fast"``."""
-    if numerics == "exact":
-        return Ops(exact.exact_matmul, exact.exact_col_sums, exact.exact_mean, exact.exact_sigmoid)
-    if numerics == "fast":
-        return Ops(fast.fast_matmul, fast.fast_col_sums, fast.fast_mean, fast.fast_sigmoid)
-    raise ValueError(f"numerics must be one of {NUMERICS}, not {numerics!r}")
+    if numerics not in NUMERICS:
+        raise ValueError(f"numerics must be one of {NUMERICS}, not {numerics!r}")
+    module = exact if numerics == "exact" else fast
+    return Ops(*(getattr(module, f"{numerics}_{name}") for name in Ops._fields))

@@ -1,4 +1,4 @@
-"""Prediction: the forward pass alone.
+"""Prediction: the forward pass alone, and class labels from it.
 
 Twin: ``r/R/predict.R``.
 """
@@ -14,3 +14,21 @@ def predict(network: Network, X, *, numerics: str = "exact") -> np.ndarray:
     """Outputs of ``network`` for the samples in the rows of ``X``."""
     X = np.asarray(X, dtype=np.float64)
     return forward(network, X.reshape(-1, 1) if X.ndim == 1 else X, numerics_ops(numerics))[-1]
+
+
+def predict_labels(network: Network, X, *, numerics: str = "exact") -> np.ndarray:
+    """Class labels: 0/1 by a 0.5 threshold for one output, else the index
+    of the largest output (the first of ties). Python counts classes from 0,
+    R from 1."""
+    output = predict(network, X, numerics=numerics)
+    if output.shape[1] == 1:
+        return (output[:, 0] >= 0.5).astype(np.int64)
+    return output.argmax(axis=1)
+
+
+def accuracy(labels, y) -> float:
+    """Fraction of labels equal to the targets (0/1 column, or one-hot rows)."""
+    y = np.asarray(y, dtype=np.float64)
+    y = y.reshape(-1, 1) if y.ndim == 1 else y
+    truth = y[:, 0].astype(np.int64) if y.shape[1] == 1 else y.argmax(axis=1)
+    return float(np.mean(np.asarray(labels) == truth))

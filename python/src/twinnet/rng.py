@@ -7,6 +7,7 @@ values are integers below 2^53, so float64 holds them exactly.
 """
 
 import math
+import os
 
 import numpy as np
 
@@ -29,6 +30,11 @@ def rng_state(seed: int) -> list[float]:
             s = (69069 * s + 1) % 2**32
         state.append(float(s))
     return state
+
+
+def rng_seed(seed: int | None = None) -> int:
+    """The seed as given, or a fresh one from the operating system for ``None``."""
+    return int.from_bytes(os.urandom(4), "little") % 2**31 if seed is None else seed
 
 
 def rng_uniform(state: list[float], n: int) -> tuple[np.ndarray, list[float]]:
@@ -55,3 +61,17 @@ def _mod(p: float, m: float) -> float:
     if p >= m:
         p = p - m
     return p
+
+
+def rng_shuffle(state: list[float], n: int) -> tuple[np.ndarray, list[float]]:
+    """A random order of 0..n-1 by Fisher-Yates; return it and the next state.
+
+    Position i (from the last down to 1) swaps with j = floor(u (i + 1)),
+    u being the next uniform draw.
+    """
+    order = np.arange(n)
+    values, state = rng_uniform(state, max(n - 1, 0))
+    for step, i in enumerate(range(n - 1, 0, -1)):
+        j = min(math.floor(values[step] * (i + 1)), i)
+        order[i], order[j] = order[j], order[i]
+    return order, state

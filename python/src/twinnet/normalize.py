@@ -1,0 +1,43 @@
+"""Input normalisation, fitted on training data and reusable on new data.
+
+Twin: ``r/R/normalize.R``. Three methods, all in exact arithmetic (min,
+max, tree sums, one sqrt), so both languages scale the same bits:
+
+- ``"global_minmax"``: the article's: subtract the smallest entry of the
+  whole matrix, divide by the largest entry after that subtraction.
+- ``"minmax"``: the same per column.
+- ``"standardize"``: per column, subtract the mean, divide by the standard
+  deviation (population form, divided by n).
+
+A column with no spread gets scale 1, so it becomes all zeros.
+"""
+
+import numpy as np
+
+from twinnet.exact import exact_col_sums
+
+METHODS = ("global_minmax", "minmax", "standardize")
+
+
+def fit_normalizer(X, method: str = "minmax") -> dict:
+    """Learn shift and scale from ``X``; return ``{"method", "shift", "scale"}``."""
+    X = np.asarray(X, dtype=np.float64)
+    if method == "global_minmax":
+        shift = np.full(X.shape[1], X.min())
+        scale = np.full(X.shape[1], (X - X.min()).max())
+    elif method == "minmax":
+        shift = X.min(axis=0)
+        scale = (X - shift).max(axis=0)
+    elif method == "standardize":
+        shift = exact_col_sums(X) / X.shape[0]
+        scale = np.sqrt(exact_col_sums((X - shift) * (X - shift)) / X.shape[0])
+    else:
+        raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+    scale = np.where(scale == 0, 1.0, scale)
+    return {"method": method, "shift": shift, "scale": scale}
+
+
+def normalize(normalizer: dict, X) -> np.ndarray:
+    """Apply a fitted normaliser to ``X``: (X - shift) / scale, column by column."""
+    X = np.asarray(X, dtype=np.float64)
+    return (X - normalizer["shift"]) / normalizer["scale"]

@@ -1,0 +1,59 @@
+# Input normalisation, fitted on training data and reusable on new data.
+#
+# Twin file: python/src/twinnet/normalize.py. Three methods, all in exact
+# arithmetic (min, max, tree sums, one sqrt), so both languages scale the
+# same bits:
+# - "global_minmax": the article's: subtract the smallest entry of the whole
+#   matrix, divide by the largest entry after that subtraction.
+# - "minmax": the same per column.
+# - "standardize": per column, subtract the mean, divide by the standard
+#   deviation (population form, divided by n).
+# A column with no spread gets scale 1, so it becomes all zeros.
+
+METHODS <- c("global_minmax", "minmax", "standardize")
+
+#' Input normalisation
+#'
+#' `fit_normalizer()` learns a shift and a scale per column from training
+#' data; `normalize()` applies them, (X - shift) / scale, to any data.
+#' Methods: `"global_minmax"` (the article's single min-max over the whole
+#' matrix), `"minmax"` (per column), `"standardize"` (per column, mean and
+#' population standard deviation). A column with no spread gets scale 1.
+#' All in exact arithmetic: the same bits as the Python package.
+#'
+#' @param X A numeric matrix, one sample per row.
+#' @param method One of `"global_minmax"`, `"minmax"`, `"standardize"`.
+#' @param normalizer What `fit_normalizer()` returned.
+#' @return `fit_normalizer()`: a list of `method`, `shift`, `scale`.
+#'   `normalize()`: the scaled matrix.
+#' @export
+#' @examples
+#' X <- matrix(c(1, 2, 3, 10, 20, 40), 3)
+#' normalize(fit_normalizer(X, "minmax"), X)
+fit_normalizer <- function(X, method = "minmax") {
+  X <- as_matrix(X)
+  if (identical(method, "global_minmax")) {
+    shift <- rep(min(X), ncol(X))
+    scale <- rep(max(X - min(X)), ncol(X))
+  } else if (identical(method, "minmax")) {
+    shift <- apply(X, 2L, min)
+    scale <- apply(X - rep(shift, each = nrow(X)), 2L, max)
+  } else if (identical(method, "standardize")) {
+    shift <- exact_col_sums(X) / nrow(X)
+    centred <- X - rep(shift, each = nrow(X))
+    scale <- sqrt(exact_col_sums(centred * centred) / nrow(X))
+  } else {
+    stop("method must be one of ", paste(METHODS, collapse = ", "), ", not ",
+         deparse(method), call. = FALSE)
+  }
+  scale[scale == 0] <- 1
+  list(method = method, shift = shift, scale = scale)
+}
+
+#' @rdname fit_normalizer
+#' @export
+normalize <- function(normalizer, X) {
+  X <- as_matrix(X)
+  (X - rep(normalizer$shift, each = nrow(X))) /
+    rep(normalizer$scale, each = nrow(X))
+}
