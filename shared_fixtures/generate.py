@@ -53,8 +53,7 @@ def datasets():
             moons_y[:200].reshape(-1, 1).astype(float),
         ),
         "regression": (
-            "200 x 3 inputs uniform on [-1, 1) (twinnet seed 99); "
-            "y = sin(pi x1) / 2 + x2 x3.",
+            "200 x 3 inputs uniform on [-1, 1) (twinnet seed 99); y = sin(pi x1) / 2 + x2 x3.",
             reg_x,
             reg_y,
         ),
@@ -183,11 +182,28 @@ def matrix_cases(data):
         sizes = [X.shape[1], *hidden, y.shape[1]]
         weights, biases = seeded(sizes, 101 + k, bias, init)
         mode = "full batch" if batch is None else f"batch {batch}"
-        description = (f"{dataset}, {len(hidden)} hidden {act}, {out} output, {loss}, {mode}, "
-                       f"{init} init (twinnet seed {101 + k})")
-        records.append(case(name, description, dataset, sizes, weights, biases, lr, epochs,
-                            activations=[act] * len(hidden) + [out], loss=loss, batch_size=batch,
-                            shuffle=shuffle, seed=101 + k, normalize=norm))
+        description = (
+            f"{dataset}, {len(hidden)} hidden {act}, {out} output, {loss}, {mode}, "
+            f"{init} init (twinnet seed {101 + k})"
+        )
+        records.append(
+            case(
+                name,
+                description,
+                dataset,
+                sizes,
+                weights,
+                biases,
+                lr,
+                epochs,
+                activations=[act] * len(hidden) + [out],
+                loss=loss,
+                batch_size=batch,
+                shuffle=shuffle,
+                seed=101 + k,
+                normalize=norm,
+            )
+        )
     return records
 
 

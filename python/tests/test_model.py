@@ -76,8 +76,9 @@ def test_backprop_matches_finite_differences(hidden, out, loss):
     X = gen.uniform(-1, 1, (6, 3))
     y = np.eye(3)[gen.integers(0, 3, 6)] if out == "softmax" else gen.uniform(0, 1, (6, 3))
     y = np.round(y) if loss == "binary_cross_entropy" else y
-    net = twinnet.init_network([3, 4, 3, 3], seed=11, activations=[hidden, hidden, out],
-                               init="glorot")
+    net = twinnet.init_network(
+        [3, 4, 3, 3], seed=11, activations=[hidden, hidden, out], init="glorot"
+    )
     net.biases = [gen.uniform(-0.5, 0.5, b.shape) for b in net.biases]
     grads = twinnet.backward(net, twinnet.forward(net, X, EXACT), y, EXACT, loss)
 
@@ -112,8 +113,7 @@ def test_one_unshuffled_batch_of_everything_is_full_batch():
     data = twinnet.fixtures.read_case("xor")
     net = twinnet.init_network([2, 3, 1], seed=2)
     full = twinnet.fit(net, data["X"], data["y"], epochs=20, lr=0.5)
-    batched = twinnet.fit(net, data["X"], data["y"], epochs=20, lr=0.5, batch_size=4,
-                          shuffle=False)
+    batched = twinnet.fit(net, data["X"], data["y"], epochs=20, lr=0.5, batch_size=4, shuffle=False)
     assert np.array_equal(full.loss, batched.loss)
 
 

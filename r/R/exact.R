@@ -193,7 +193,8 @@ tree_sum <- function(terms, n) {
     if (n_k %% 2L == 1L) {
       aside <- c(list(terms[2L * half * n + seq_len(n), , drop = FALSE]), aside)
     }
-    terms <- terms[rows, , drop = FALSE] + terms[half * n + rows, , drop = FALSE]
+    terms <- terms[rows, , drop = FALSE] +
+      terms[half * n + rows, , drop = FALSE]
     n_k <- half
   }
   fold_right(c(list(terms), aside))

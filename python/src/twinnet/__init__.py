@@ -11,14 +11,19 @@ from twinnet.backward import Gradients, backward
 from twinnet.fit import FitResult, Trace, fit
 from twinnet.forward import forward
 from twinnet.network import Network, init_network
+from twinnet.normalize import fit_normalizer, normalize
 from twinnet.numerics import NUMERICS, numerics_ops
-from twinnet.predict import predict
+from twinnet.predict import accuracy, predict, predict_labels
 from twinnet.update import update
 
 __version__ = "0.1.0"
 
 __all__ = [
     "NUMERICS",
+    "accuracy",
+    "fit_normalizer",
+    "normalize",
+    "predict_labels",
     "FitResult",
     "Gradients",
     "Network",

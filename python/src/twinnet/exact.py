@@ -189,9 +189,11 @@ def _tree_sum(terms: np.ndarray) -> np.ndarray:
 
 @functools.lru_cache(maxsize=64)
 def _tree_order(n_k: int) -> np.ndarray:
-    """The order of n_k terms that puts, at every level of the tree, the
-    left terms of all pairs first, the right terms next in the same order,
-    and an odd last term at the end. Cached: it depends on n_k only.
+    """The tree order of n_k terms.
+
+    At every level of the tree it puts the left terms of all pairs first,
+    the right terms next in the same order, and an odd last term at the
+    end. Cached: it depends on n_k only.
     """
     up = _tree_order(n_k // 2) if n_k > 1 else np.zeros(0, np.intp)
     order = np.concatenate([2 * up, 2 * up + 1, [n_k - 1] * (n_k % 2)])

@@ -17,9 +17,11 @@ def predict(network: Network, X, *, numerics: str = "exact") -> np.ndarray:
 
 
 def predict_labels(network: Network, X, *, numerics: str = "exact") -> np.ndarray:
-    """Class labels: 0/1 by a 0.5 threshold for one output, else the index
-    of the largest output (the first of ties). Python counts classes from 0,
-    R from 1."""
+    """Class labels of the samples in the rows of ``X``.
+
+    0/1 by a 0.5 threshold for one output, else the index of the largest
+    output (the first of ties). Python counts classes from 0, R from 1.
+    """
     output = predict(network, X, numerics=numerics)
     if output.shape[1] == 1:
         return (output[:, 0] >= 0.5).astype(np.int64)

@@ -14,3 +14,23 @@ expect_bitwise <- function(object, expected) {
 ulps <- function(x, ref) {
   abs(x - ref) / 2^(floor(log2(abs(ref))) - 52)
 }
+
+# Largest relative difference between backprop's gradients and central
+# finite differences of `total(network)`, over every weight and bias.
+finite_difference_error <- function(net, grads, total, h = 1e-6) {
+  worst <- 0
+  for (part in c("weights", "biases")) {
+    for (l in seq_along(net[[part]])) {
+      for (i in seq_along(net[[part]][[l]])) {
+        up <- net
+        up[[part]][[l]][i] <- up[[part]][[l]][i] + h
+        down <- net
+        down[[part]][[l]][i] <- down[[part]][[l]][i] - h
+        numeric <- (total(up) - total(down)) / (2 * h)
+        g <- grads[[part]][[l]][i]
+        worst <- max(worst, abs(numeric - g) / max(1e-7, abs(numeric) + abs(g)))
+      }
+    }
+  }
+  worst
+}

@@ -58,27 +58,15 @@ for (hidden in c("sigmoid", "tanh", "relu", "identity")) {
       if (pair[2] == "binary_cross_entropy") y <- round(y)
       net <- init_network(c(3, 4, 3, 3), seed = 11, init = "glorot",
                           activations = c(hidden, hidden, pair[1]))
-      net$biases <- lapply(net$biases, function(b) stats::runif(length(b)) - 0.5)
+      net$biases <- lapply(net$biases, function(b) {
+        stats::runif(length(b)) - 0.5
+      })
       grads <- backward(net, forward(net, X, exact), y, exact, pair[2])
       total <- function(n) {
         layers <- forward(n, X, exact)
         summed(loss_value(layers[[4]], y, pair[2], exact), pair[2], y)
       }
-      worst <- 0
-      for (part in c("weights", "biases")) {
-        for (l in seq_along(net[[part]])) {
-          for (i in seq_along(net[[part]][[l]])) {
-            up <- net
-            up[[part]][[l]][i] <- up[[part]][[l]][i] + 1e-6
-            down <- net
-            down[[part]][[l]][i] <- down[[part]][[l]][i] - 1e-6
-            numeric <- (total(up) - total(down)) / 2e-6
-            g <- grads[[part]][[l]][i]
-            scale <- max(1e-7, abs(numeric) + abs(g))
-            worst <- max(worst, abs(numeric - g) / scale)
-          }
-        }
-      }
+      worst <- finite_difference_error(net, grads, total)
       expect_lt(worst, 1e-5)
     })
   }
