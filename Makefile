@@ -10,7 +10,8 @@ R_DEBS  := r-base-core r-base-dev r-cran-testthat r-cran-jsonlite r-cran-digest 
 R_PKGS  := testthat jsonlite digest roxygen2 lintr withr
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 R_SRC   := r/DESCRIPTION r/NAMESPACE $(wildcard r/R/*.R) \
-           $(wildcard shared_fixtures/*/*.json) shared_fixtures/MANIFEST.sha256
+           $(wildcard shared_fixtures/*/*.json) shared_fixtures/MANIFEST.sha256 \
+           shared_fixtures/bad_inputs.json
 
 # One BLAS thread everywhere: reproducible timings, no oversubscription.
 export OPENBLAS_NUM_THREADS := 1
@@ -48,7 +49,7 @@ $(VENV)/.python-ok: python/pyproject.toml tests/requirements.txt
 
 $(RLIB)/twinnet/DESCRIPTION: $(R_SRC)
 	rm -rf r/inst/fixtures && mkdir -p r/inst/fixtures $(RLIB)
-	cp -r shared_fixtures/MANIFEST.sha256 shared_fixtures/cases shared_fixtures/datasets \
+	cp -r shared_fixtures/MANIFEST.sha256 shared_fixtures/bad_inputs.json shared_fixtures/cases shared_fixtures/datasets \
 	  shared_fixtures/golden r/inst/fixtures/
 	R CMD INSTALL --no-multiarch -l $(RLIB) r > $(VENV)/r-install.log 2>&1 || \
 	  { cat $(VENV)/r-install.log; exit 1; }
@@ -91,6 +92,7 @@ bench: setup
 fixtures: setup
 	$(PY) -m pip install -q --disable-pip-version-check scikit-learn
 	Rscript shared_fixtures/iris.R shared_fixtures
+	$(PY) shared_fixtures/make_bad_inputs.py
 	$(PY) shared_fixtures/generate.py
 	$(MAKE) setup
 

@@ -47,7 +47,7 @@ activate <- function(z, activation, ops) {
     e <- ops$exp(z - do.call(pmax, as.data.frame(z)))
     return(e / ops$row_sums(e))
   }
-  stop("unknown activation ", deparse(activation), call. = FALSE)
+  check_name(activation, ACTIVATIONS, "activation")
 }
 
 #' @rdname activate
@@ -65,6 +65,6 @@ slope <- function(a, activation) {
   if (activation == "identity") {
     return(matrix(1, nrow(a), ncol(a)))
   }
-  stop("the slope of ", deparse(activation),
-       " is not used: it must come with its loss", call. = FALSE)
+  twinnet_abort("config", "the slope of ", deparse(activation),
+                " is not used: it must come with its loss")
 }

@@ -23,12 +23,18 @@
 #'   each epoch (Fisher-Yates on the package's generator); `FALSE` keeps it.
 #' @param seed Seed of the shuffles; the same seed gives the same orders in
 #'   Python.
+#' @param stop_on_nonfinite Stop with a `twinnet_training_error` (naming the
+#'   epoch and the tensor, and holding the result so far in its `partial`
+#'   element) when the loss or a weight becomes NaN or Inf; `FALSE` trains
+#'   on.
 #' @return A `twinnet_fit`: a list of the trained `network`, `loss` (one
 #'   value per epoch: the loss over all samples from the parameters that
 #'   epoch started with, before its updates) and `trace`. Row r of each
 #'   trace array belongs to epoch `trace$epochs[r]` (counted from 0, as the
 #'   article prints them) and holds the parameters that epoch started with,
 #'   and the outputs and loss of a forward pass over all samples with them.
+#'   Bad arguments signal a `twinnet_error` of one category (see
+#'   [twinnet_abort()]) before any training starts.
 #' @export
 #' @examples
 #' X <- matrix(c(0, 0, 1, 1, 0, 1, 0, 1), ncol = 2)
@@ -37,13 +43,15 @@
 #' result$loss[c(1, 100)]
 fit <- function(network, X, y, epochs, lr, numerics = "exact",
                 record_every = 1L, loss = "squared_error", batch_size = NULL,
-                shuffle = TRUE, seed = NULL) {
-  ops <- numerics_ops(numerics)
+                shuffle = TRUE, seed = NULL, stop_on_nonfinite = TRUE) {
+  checked <- check_fit(network, X, y, epochs, lr, record_every, loss,
+                       batch_size, shuffle, seed)
+  check_flag(stop_on_nonfinite, "stop_on_nonfinite")
+  X <- checked$X
+  y <- checked$y
   epochs <- as.integer(epochs)
   record_every <- as.integer(record_every)
-  check_loss(loss, network$activations[length(network$activations)])
-  X <- as_matrix(X)
-  y <- as_matrix(y)
+  ops <- numerics_ops(numerics)
   state <- rng_state(rng_seed(seed))
   losses <- numeric(epochs)
   trace <- new_trace(network, X, y, epochs, record_every)
@@ -60,6 +68,14 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
         trace$biases[[i]][row, ] <- network$biases[[i]]
       }
       trace$outputs[row, , ] <- layers[[length(layers)]]
+    }
+    bad <- nonfinite(network, losses[epoch + 1L])
+    if (!is.null(bad) && stop_on_nonfinite) {
+      twinnet_abort("training", "training diverged: ", bad, " is NaN or Inf ",
+                    "at epoch ", epoch, " (try a smaller lr); the result so ",
+                    "far is in the condition's $partial",
+                    partial = partial_fit(network, losses, trace, epoch,
+                                          record_every))
     }
     if (is.null(batch_size)) {
       # full batch: one step, from the forward pass just made
@@ -86,6 +102,61 @@ descend_batches <- function(network, X, y, order, batch_size, lr, loss, ops) {
     network <- update(network, grads, lr)
   }
   network
+}
+
+# Check every argument of fit; return X and y as double matrices.
+check_fit <- function(network, X, y, epochs, lr, record_every, loss,
+                      batch_size, shuffle, seed) {
+  if (!inherits(network, "twinnet_network")) {
+    twinnet_abort("type", "network must come from init_network; got ",
+                  class(network)[1L])
+  }
+  check_int(epochs, "epochs")
+  check_lr(lr)
+  check_int(record_every, "record_every")
+  check_loss(loss, network$activations[length(network$activations)])
+  X <- check_data(X, "X")
+  y <- check_data(y, "y")
+  check_rows(X, y, c(nrow(network$weights[[1L]]),
+                     vapply(network$weights, ncol, 1L)))
+  check_targets(y, loss)
+  if (!is.null(batch_size)) check_int(batch_size, "batch_size", 1, nrow(X))
+  check_flag(shuffle, "shuffle")
+  if (!is.null(seed)) check_int(seed, "seed", -2^31 + 1, 2^31 - 1)
+  list(X = X, y = y)
+}
+
+# The first tensor holding NaN or Inf: the loss, then weights and biases.
+nonfinite <- function(network, loss) {
+  if (!is.finite(loss)) {
+    return("loss")
+  }
+  for (i in seq_along(network$weights)) {
+    if (!all(is.finite(network$weights[[i]]))) {
+      return(paste0("weights[", i - 1L, "]"))
+    }
+  }
+  for (i in seq_along(network$biases)) {
+    if (!all(is.finite(network$biases[[i]]))) {
+      return(paste0("biases[", i - 1L, "]"))
+    }
+  }
+  NULL
+}
+
+# The result up to and including `epoch`, for an error to hand back.
+partial_fit <- function(network, losses, trace, epoch, every) {
+  rows <- seq_len(epoch %/% every + 1L)
+  kept <- list(
+    epochs = trace$epochs[rows],
+    loss = losses[trace$epochs[rows] + 1L],
+    weights = lapply(trace$weights, function(w) w[rows, , , drop = FALSE]),
+    biases = lapply(trace$biases, function(b) b[rows, , drop = FALSE]),
+    outputs = trace$outputs[rows, , , drop = FALSE]
+  )
+  if (is.null(trace$biases)) kept["biases"] <- list(NULL)
+  structure(list(network = network, loss = losses[seq_len(epoch + 1L)],
+                 trace = kept), class = "twinnet_fit")
 }
 
 # A double matrix, samples as rows; a vector becomes one column.

@@ -35,7 +35,8 @@ fixture_dir <- function(must_exist = TRUE) {
   env <- Sys.getenv("TWINNET_FIXTURES")
   root <- if (nzchar(env)) env else system.file("fixtures", package = "twinnet")
   if (must_exist && !file.exists(file.path(root, MANIFEST))) {
-    stop("shared_fixtures not found: set TWINNET_FIXTURES", call. = FALSE)
+    twinnet_abort("fixture", "shared_fixtures not found: set ",
+                  "TWINNET_FIXTURES")
   }
   root
 }
@@ -46,8 +47,8 @@ from_hex <- function(block) {
   values <- as.numeric(unlist(block$hex))
   shape <- as.integer(unlist(block$shape))
   if (length(values) != prod(shape)) {
-    stop(length(values), " values do not fill shape ",
-         paste(shape, collapse = " x "), call. = FALSE)
+    twinnet_abort("fixture", length(values), " values do not fill shape ",
+         paste(shape, collapse = " x "))
   }
   if (length(shape) == 1L) {
     return(values)
@@ -68,25 +69,25 @@ to_hex <- function(a) {
 read_json <- function(path) {
   raw <- tryCatch(
     readBin(path, "raw", file.info(path)$size),
-    error = function(e) stop("cannot read fixture ", path, call. = FALSE),
-    warning = function(w) stop("cannot read fixture ", path, call. = FALSE)
+    error = function(e) twinnet_abort("fixture", "cannot read fixture ", path),
+    warning = function(w) twinnet_abort("fixture", "cannot read fixture ", path)
   )
   key <- paste(basename(dirname(path)), basename(path), sep = "/")
   manifest <- read_manifest(dirname(dirname(path)))
   expected <- manifest[key]
   if (length(manifest) > 0L && is.na(expected)) {
-    stop("fixture ", path, " is not listed in ", MANIFEST, call. = FALSE)
+    twinnet_abort("fixture", "fixture ", path, " is not listed in ", MANIFEST)
   }
   if (!is.na(expected) &&
         digest::digest(raw, algo = "sha256", serialize = FALSE) != expected) {
-    stop("fixture ", path, " does not match its sha256 in ", MANIFEST,
-         call. = FALSE)
+    twinnet_abort("fixture", "fixture ", path,
+                  " does not match its sha256 in ", MANIFEST)
   }
   tryCatch(
     jsonlite::fromJSON(rawToChar(raw), simplifyVector = FALSE),
     error = function(e) {
-      stop("fixture ", path, " is not valid JSON: ", conditionMessage(e),
-           call. = FALSE)
+      twinnet_abort("fixture", "fixture ", path, " is not valid JSON: ",
+                    conditionMessage(e))
     }
   )
 }
@@ -142,8 +143,8 @@ read_manifest <- function(root) {
   }
   fields <- strsplit(readLines(path), " +")
   if (any(lengths(fields) != 2L)) {
-    stop(path, " has a line that is not 'sha256  folder/file.json'",
-         call. = FALSE)
+    twinnet_abort("fixture", path,
+                  " has a line that is not 'sha256  folder/file.json'")
   }
   stats::setNames(vapply(fields, `[`, "", 1L), vapply(fields, `[`, "", 2L))
 }

@@ -56,7 +56,7 @@ loss_value <- function(output, y, loss, ops) {
   if (loss == "categorical_cross_entropy") {
     return(ops$total(-(y * ops$log(pmax(output, EPS)))) / nrow(y))
   }
-  stop("unknown loss ", deparse(loss), call. = FALSE)
+  check_name(loss, LOSSES, "loss")
 }
 
 #' @rdname loss_value
@@ -73,16 +73,13 @@ output_delta <- function(output, y, loss, activation) {
 #' @rdname loss_value
 #' @export
 check_loss <- function(loss, activation) {
-  if (!loss %in% LOSSES) {
-    stop("loss must be one of ", paste(LOSSES, collapse = ", "), ", not ",
-         deparse(loss), call. = FALSE)
-  }
+  check_name(loss, LOSSES, "loss")
   if (loss %in% names(FUSED) && activation != FUSED[[loss]]) {
-    stop(loss, " needs a ", FUSED[[loss]], " output layer, not ", activation,
-         call. = FALSE)
+    twinnet_abort("config", loss, " needs a ", FUSED[[loss]],
+                  " output layer, not ", activation)
   }
   if (activation == "softmax" && loss != "categorical_cross_entropy") {
-    stop("a softmax output layer needs loss = \"categorical_cross_entropy\"",
-         call. = FALSE)
+    twinnet_abort("config", "a softmax output layer needs ",
+                  "loss = \"categorical_cross_entropy\"")
   }
 }

@@ -42,26 +42,25 @@ init_network <- function(sizes, seed = NULL, weights = NULL, biases = NULL,
   sizes <- check_sizes(sizes)
   n_layers <- length(sizes) - 1L
   activations <- check_activations(activations, n_layers)
-  if (!init %in% INITS) {
-    stop("init must be one of ", paste(INITS, collapse = ", "), ", not ",
-         deparse(init), call. = FALSE)
-  }
+  check_name(init, INITS, "init")
+  check_flag(bias, "bias")
+  if (!is.null(seed)) check_int(seed, "seed", -2^31 + 1, 2^31 - 1)
   if (is.null(weights)) {
     drawn <- draw_weights(sizes, seed, bias && init == "uniform", init)
     weights <- drawn$weights
     if (is.null(biases) && length(drawn$biases) > 0L) biases <- drawn$biases
   }
-  weights <- lapply(weights, function(w) {
-    w <- as.matrix(w)
-    storage.mode(w) <- "double"
-    w
+  weights <- lapply(seq_along(weights), function(i) {
+    check_data(weights[[i]], paste0("weights[[", i, "]]"))
   })
   if (!bias) {
     biases <- NULL
   } else if (is.null(biases)) {
     biases <- lapply(sizes[-1L], numeric)
   } else {
-    biases <- lapply(biases, function(b) as.double(b))
+    biases <- lapply(seq_along(biases), function(i) {
+      as.vector(check_data(biases[[i]], paste0("biases[[", i, "]]")))
+    })
   }
   network <- structure(
     list(weights = weights, biases = biases, activations = activations),
@@ -97,41 +96,46 @@ draw_weights <- function(sizes, seed, bias, init) {
 check_activations <- function(activations, n_layers) {
   if (length(activations) == 1L) activations <- rep(activations, n_layers)
   if (length(activations) != n_layers) {
-    stop("activations must have one name per layer (", n_layers, ")",
-         call. = FALSE)
+    twinnet_abort("argument", "activations must name one activation per ",
+                  "layer (", n_layers, "); got ", length(activations))
   }
-  unknown <- setdiff(activations, ACTIVATIONS)
-  if (length(unknown) > 0L) {
-    stop("activation must be one of ", paste(ACTIVATIONS, collapse = ", "),
-         ", not ", deparse(unknown[1L]), call. = FALSE)
-  }
+  for (name in activations) check_name(name, ACTIVATIONS, "activation")
   if ("softmax" %in% activations[-n_layers]) {
-    stop("softmax can only be the output layer's activation", call. = FALSE)
+    twinnet_abort("config", "softmax can only be the output layer's ",
+                  "activation")
   }
   as.character(activations)
 }
 
 check_sizes <- function(sizes) {
-  if (length(sizes) < 3L || any(sizes < 1) || any(sizes != round(sizes))) {
-    stop("sizes must be at least 3 positive integers (input, hidden, ",
-         "output), got ", paste(sizes, collapse = ", "), call. = FALSE)
+  if (!is.numeric(sizes) || length(sizes) < 3L) {
+    twinnet_abort("argument", "sizes must list at least 3 layer sizes ",
+                  "(input, hidden, output); got ",
+                  paste(deparse(sizes), collapse = " "))
   }
-  as.integer(sizes)
+  vapply(sizes, check_int, 1L, what = "each of sizes")
 }
 
 check_shapes <- function(network, sizes) {
   if (length(network$weights) != length(sizes) - 1L) {
-    stop("expected ", length(sizes) - 1L, " weight matrices", call. = FALSE)
+    twinnet_abort("shape", "weights must hold ", length(sizes) - 1L,
+                  " matrices; got ", length(network$weights))
+  }
+  if (!is.null(network$biases) &&
+        length(network$biases) != length(sizes) - 1L) {
+    twinnet_abort("shape", "biases must hold ", length(sizes) - 1L,
+                  " vectors; got ", length(network$biases))
   }
   for (i in seq_along(network$weights)) {
     if (!identical(dim(network$weights[[i]]), sizes[i + 0:1])) {
-      stop("weights[[", i, "]] has dimension ",
-           paste(dim(network$weights[[i]]), collapse = " x "), ", expected ",
-           sizes[i], " x ", sizes[i + 1L], call. = FALSE)
+      twinnet_abort("shape", "weights[[", i, "]] has dimension ",
+                    paste(dim(network$weights[[i]]), collapse = " x "),
+                    ", expected ", sizes[i], " x ", sizes[i + 1L])
     }
     if (!is.null(network$biases) &&
           length(network$biases[[i]]) != sizes[i + 1L]) {
-      stop("biases[[", i, "]] must have length ", sizes[i + 1L], call. = FALSE)
+      twinnet_abort("shape", "biases[[", i, "]] must have length ",
+                    sizes[i + 1L])
     }
   }
 }

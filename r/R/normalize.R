@@ -31,7 +31,7 @@ METHODS <- c("global_minmax", "minmax", "standardize")
 #' X <- matrix(c(1, 2, 3, 10, 20, 40), 3)
 #' normalize(fit_normalizer(X, "minmax"), X)
 fit_normalizer <- function(X, method = "minmax") {
-  X <- as_matrix(X)
+  X <- check_data(X, "X")
   if (identical(method, "global_minmax")) {
     shift <- rep(min(X), ncol(X))
     scale <- rep(max(X - min(X)), ncol(X))
@@ -43,8 +43,7 @@ fit_normalizer <- function(X, method = "minmax") {
     centred <- X - rep(shift, each = nrow(X))
     scale <- sqrt(exact_col_sums(centred * centred) / nrow(X))
   } else {
-    stop("method must be one of ", paste(METHODS, collapse = ", "), ", not ",
-         deparse(method), call. = FALSE)
+    check_name(method, METHODS, "method")
   }
   scale[scale == 0] <- 1
   list(method = method, shift = shift, scale = scale)
@@ -53,7 +52,12 @@ fit_normalizer <- function(X, method = "minmax") {
 #' @rdname fit_normalizer
 #' @export
 normalize <- function(normalizer, X) {
-  X <- as_matrix(X)
+  X <- check_data(X, "X")
+  if (ncol(X) != length(normalizer$shift)) {
+    twinnet_abort("shape", "X must have ", length(normalizer$shift),
+                  " columns, as the data the normaliser was fitted on; got ",
+                  ncol(X))
+  }
   (X - rep(normalizer$shift, each = nrow(X))) /
     rep(normalizer$scale, each = nrow(X))
 }

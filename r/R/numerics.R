@@ -20,11 +20,7 @@ OPS <- c("matmul", "col_sums", "row_sums", "total", "exp", "log", "sigmoid",
 #' ops <- numerics_ops("exact")
 #' ops$sigmoid(0)
 numerics_ops <- function(numerics) {
-  if (!is.character(numerics) || length(numerics) != 1L ||
-        !numerics %in% NUMERICS) {
-    stop("numerics must be one of \"exact\", \"fast\", not ",
-         deparse(numerics), call. = FALSE)
-  }
+  check_name(numerics, NUMERICS, "numerics")
   ns <- environment(numerics_ops)
   stats::setNames(lapply(paste0(numerics, "_", OPS), get, envir = ns), OPS)
 }

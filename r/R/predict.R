@@ -17,7 +17,12 @@
 #' predict(net, diag(2))
 predict.twinnet_network <- function(object, newdata, numerics = "exact",
                                     ...) {
-  X <- as_matrix(newdata)
+  X <- check_data(newdata, "X")
+  n_in <- nrow(object$weights[[1L]])
+  if (ncol(X) != n_in) {
+    twinnet_abort("shape", "X must have ", n_in, " columns (the input size); ",
+                  "got ", ncol(X))
+  }
   layers <- forward(object, X, numerics_ops(numerics))
   layers[[length(layers)]]
 }

@@ -29,7 +29,7 @@ NORM <- 0x1.000000d00000bp-32
 #' @examples
 #' rng_uniform(rng_state(42), 3)$values
 rng_state <- function(seed) {
-  s <- rng_mod(seed, 2^32)
+  s <- rng_mod(check_int(seed, "seed", -2^31 + 1, 2^31 - 1), 2^32)
   # initial scrambling: 50 steps of the LCG s -> 69069 s + 1 mod 2^32
   for (i in 1:50) {
     s <- rng_mod(69069 * s + 1, 2^32)

@@ -10,7 +10,9 @@ o - y needs no slope.
 
 import numpy as np
 
+from twinnet.errors import ConfigError
 from twinnet.numerics import Ops
+from twinnet.validate import check_name
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity", "softmax")
 
@@ -30,7 +32,8 @@ def activate(z: np.ndarray, activation: str, ops: Ops) -> np.ndarray:
         # subtract each row's maximum first, so exp never overflows
         e = ops.exp(z - z.max(axis=1, keepdims=True))
         return e / ops.row_sums(e)[:, None]
-    raise ValueError(f"unknown activation {activation!r}")
+    check_name(activation, ACTIVATIONS, "activation")
+    raise AssertionError("unreachable")
 
 
 def slope(a: np.ndarray, activation: str) -> np.ndarray:
@@ -43,4 +46,4 @@ def slope(a: np.ndarray, activation: str) -> np.ndarray:
         return (a > 0).astype(np.float64)
     if activation == "identity":
         return np.ones_like(a)
-    raise ValueError(f"the slope of {activation!r} is not used: it must come with its loss")
+    raise ConfigError(f"the slope of {activation!r} is not used: it must come with its loss")

@@ -8,12 +8,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from twinnet.backward import backward
+from twinnet.errors import DataTypeError, TrainingError
 from twinnet.forward import forward
 from twinnet.loss import check_loss, loss_value
 from twinnet.network import Network
 from twinnet.numerics import Ops, numerics_ops
 from twinnet.rng import rng_seed, rng_shuffle, rng_state
 from twinnet.update import update
+from twinnet.validate import (
+    check_data,
+    check_flag,
+    check_int,
+    check_lr,
+    check_rows,
+    check_targets,
+)
 
 
 @dataclass
@@ -41,6 +50,9 @@ class FitResult:
     trace: Trace
 
 
+# Overflow to Inf and Inf - Inf = NaN are reported by the non-finite check
+# below (the same way in R, which never warns), not as numpy warnings.
+@np.errstate(over="ignore", invalid="ignore")
 def fit(
     network: Network,
     X,
@@ -54,6 +66,7 @@ def fit(
     batch_size: int | None = None,
     shuffle: bool = True,
     seed: int | None = None,
+    stop_on_nonfinite: bool = True,
 ) -> FitResult:
     """Train ``network`` on ``X`` and ``y`` by gradient descent.
 
@@ -84,16 +97,26 @@ def fit(
         epoch (Fisher-Yates on the package's generator); ``False`` keeps it.
     seed : int, optional
         Seed of the shuffles; the same seed gives the same orders in R.
+    stop_on_nonfinite : bool
+        Stop with a :class:`~twinnet.errors.TrainingError` (naming the epoch
+        and the tensor, and holding the result so far in ``.partial``) when
+        the loss or a weight becomes NaN or Inf; ``False`` trains on.
 
     Returns
     -------
     FitResult
         ``loss[e]`` is the loss over all samples from the parameters epoch
         ``e`` started with, before its updates.
+
+    Raises
+    ------
+    TwinnetError
+        A subclass per kind of bad argument (see :mod:`twinnet.errors`),
+        before any training starts.
     """
+    X, y = _check_fit(network, X, y, epochs, lr, record_every, loss, batch_size, shuffle, seed)
+    check_flag(stop_on_nonfinite, "stop_on_nonfinite")
     ops = numerics_ops(numerics)
-    check_loss(loss, network.activations[-1])
-    X, y = _as_matrix(X), _as_matrix(y)
     state = rng_state(rng_seed(seed))
     losses = np.empty(epochs)
     trace = _new_trace(network, X, y, epochs, record_every)
@@ -108,6 +131,13 @@ def fit(
             for i, b in enumerate(network.biases or []):
                 trace.biases[i][row] = b
             trace.outputs[row] = layers[-1]
+        bad = _nonfinite(network, losses[epoch])
+        if bad is not None and stop_on_nonfinite:
+            raise TrainingError(
+                f"training diverged: {bad} is NaN or Inf at epoch {epoch} (try a smaller lr); "
+                "the result so far is in .partial",
+                partial=_partial(network, losses, trace, epoch, record_every),
+            )
         if batch_size is None:
             # full batch: one step, from the forward pass just made
             network = update(network, backward(network, layers, y, ops, loss), lr)
@@ -127,10 +157,49 @@ def _descend_batches(network, X, y, order, batch_size: int, lr: float, loss: str
     return network
 
 
-def _as_matrix(a) -> np.ndarray:
-    """float64 matrix, samples as rows; a vector becomes one column."""
-    a = np.asarray(a, dtype=np.float64)
-    return a.reshape(-1, 1) if a.ndim == 1 else a
+def _check_fit(network, X, y, epochs, lr, record_every, loss, batch_size, shuffle, seed):
+    """Check every argument of fit; return X and y as float64 matrices."""
+    if not isinstance(network, Network):
+        raise DataTypeError(f"network must come from init_network; got {type(network).__name__}")
+    check_int(epochs, "epochs")
+    check_lr(lr)
+    check_int(record_every, "record_every")
+    check_loss(loss, network.activations[-1])
+    X, y = check_data(X, "X"), check_data(y, "y")
+    check_rows(X, y, network.sizes)
+    check_targets(y, loss)
+    if batch_size is not None:
+        check_int(batch_size, "batch_size", 1, X.shape[0])
+    check_flag(shuffle, "shuffle")
+    if seed is not None:
+        check_int(seed, "seed", -(2**31) + 1, 2**31 - 1)
+    return X, y
+
+
+def _nonfinite(network: Network, loss: float) -> str | None:
+    """The first tensor holding NaN or Inf: the loss, then weights and biases."""
+    if not np.isfinite(loss):
+        return "loss"
+    for i, w in enumerate(network.weights):
+        if not np.isfinite(w).all():
+            return f"weights[{i}]"
+    for i, b in enumerate(network.biases or []):
+        if not np.isfinite(b).all():
+            return f"biases[{i}]"
+    return None
+
+
+def _partial(network, losses, trace, epoch: int, every: int) -> FitResult:
+    """The result up to and including ``epoch``, for an error to hand back."""
+    rows = epoch // every + 1
+    kept = Trace(
+        epochs=trace.epochs[:rows],
+        loss=losses[trace.epochs[:rows]],
+        weights=[w[:rows] for w in trace.weights],
+        biases=None if trace.biases is None else [b[:rows] for b in trace.biases],
+        outputs=trace.outputs[:rows],
+    )
+    return FitResult(network, losses[: epoch + 1], kept)
 
 
 def _new_trace(network: Network, X, y, epochs: int, every: int) -> Trace:

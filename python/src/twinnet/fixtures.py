@@ -14,11 +14,15 @@ from pathlib import Path
 
 import numpy as np
 
+from twinnet.errors import TwinnetError
+
 MANIFEST = "MANIFEST.sha256"
 
 
-class FixtureError(ValueError):
+class FixtureError(TwinnetError, ValueError):
     """A fixture file is missing, corrupted or does not match the manifest."""
+
+    category = "twinnet_fixture_error"
 
 
 def fixture_dir() -> Path:

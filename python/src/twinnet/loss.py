@@ -17,7 +17,9 @@ finite loss, never inf. Gradients are SUMMED over samples, as in the article.
 import numpy as np
 
 from twinnet.activations import slope
+from twinnet.errors import ConfigError
 from twinnet.numerics import Ops
+from twinnet.validate import check_name
 
 LOSSES = ("squared_error", "binary_cross_entropy", "categorical_cross_entropy")
 # the output activation each cross-entropy is fused with
@@ -37,7 +39,8 @@ def loss_value(output: np.ndarray, y: np.ndarray, loss: str, ops: Ops) -> float:
         return ops.total(-(y * log_o + (1.0 - y) * log_not_o)) / y.size
     if loss == "categorical_cross_entropy":
         return ops.total(-(y * ops.log(np.maximum(output, EPS)))) / y.shape[0]
-    raise ValueError(f"unknown loss {loss!r}")
+    check_name(loss, LOSSES, "loss")
+    raise AssertionError("unreachable")
 
 
 def output_delta(output: np.ndarray, y: np.ndarray, loss: str, activation: str) -> np.ndarray:
@@ -51,9 +54,8 @@ def output_delta(output: np.ndarray, y: np.ndarray, loss: str, activation: str) 
 
 def check_loss(loss: str, activation: str) -> None:
     """Refuse combinations that make no sense, before training starts."""
-    if loss not in LOSSES:
-        raise ValueError(f"loss must be one of {LOSSES}, not {loss!r}")
+    check_name(loss, LOSSES, "loss")
     if loss in FUSED and activation != FUSED[loss]:
-        raise ValueError(f"{loss} needs a {FUSED[loss]} output layer, not {activation}")
+        raise ConfigError(f"{loss} needs a {FUSED[loss]} output layer, not {activation}")
     if activation == "softmax" and loss != "categorical_cross_entropy":
-        raise ValueError("a softmax output layer needs loss='categorical_cross_entropy'")
+        raise ConfigError("a softmax output layer needs loss='categorical_cross_entropy'")

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from twinnet.activations import ACTIVATIONS
+from twinnet.errors import ArgumentError, ConfigError, ShapeError
 from twinnet.rng import rng_seed, rng_state, rng_uniform
+from twinnet.validate import check_data, check_flag, check_int, check_name
 
 INITS = ("uniform", "glorot", "he")
 
@@ -88,18 +90,20 @@ def init_network(
     sizes = _check_sizes(sizes)
     n_layers = len(sizes) - 1
     activations = _check_activations(activations, n_layers)
-    if init not in INITS:
-        raise ValueError(f"init must be one of {INITS}, not {init!r}")
+    check_name(init, INITS, "init")
+    check_flag(bias, "bias")
+    if seed is not None:
+        check_int(seed, "seed", -(2**31) + 1, 2**31 - 1)
     if weights is None:
         weights, drawn = _draw(sizes, seed, bias and init == "uniform", init)
         biases = drawn if biases is None and drawn else biases
-    weights = [np.array(w, dtype=np.float64, ndmin=2) for w in weights]
+    weights = [check_data(w, f"weights[{i}]") for i, w in enumerate(weights)]
     if not bias:
         biases = None
     elif biases is None:
         biases = [np.zeros(n) for n in sizes[1:]]
     else:
-        biases = [np.array(b, dtype=np.float64).reshape(-1) for b in biases]
+        biases = [check_data(b, f"biases[{i}]").reshape(-1) for i, b in enumerate(biases)]
     network = Network(weights, biases, activations)
     _check_shapes(network, sizes)
     return network
@@ -126,31 +130,33 @@ def _check_activations(activations, n_layers: int) -> list[str]:
         activations = [activations] * n_layers
     activations = list(activations)
     if len(activations) != n_layers:
-        raise ValueError(f"activations must have one name per layer ({n_layers})")
+        raise ArgumentError(
+            f"activations must name one activation per layer ({n_layers}); got {len(activations)}"
+        )
     for name in activations:
-        if name not in ACTIVATIONS:
-            raise ValueError(f"activation must be one of {ACTIVATIONS}, not {name!r}")
+        check_name(name, ACTIVATIONS, "activation")
     if "softmax" in activations[:-1]:
-        raise ValueError("softmax can only be the output layer's activation")
+        raise ConfigError("softmax can only be the output layer's activation")
     return activations
 
 
 def _check_sizes(sizes) -> list[int]:
-    sizes = [int(n) for n in sizes]
-    if len(sizes) < 3 or min(sizes) < 1:
-        raise ValueError(
-            f"sizes must be at least 3 positive integers (input, hidden, output), got {sizes}"
+    if isinstance(sizes, str) or not hasattr(sizes, "__len__") or len(sizes) < 3:
+        raise ArgumentError(
+            f"sizes must list at least 3 layer sizes (input, hidden, output); got {sizes!r}"
         )
-    return sizes
+    return [check_int(n, "each of sizes") for n in sizes]
 
 
 def _check_shapes(network: Network, sizes: list[int]) -> None:
     if len(network.weights) != len(sizes) - 1:
-        raise ValueError(f"expected {len(sizes) - 1} weight matrices")
+        raise ShapeError(f"weights must hold {len(sizes) - 1} matrices; got {len(network.weights)}")
+    if network.biases is not None and len(network.biases) != len(sizes) - 1:
+        raise ShapeError(f"biases must hold {len(sizes) - 1} vectors; got {len(network.biases)}")
     for i, w in enumerate(network.weights):
         if w.shape != (sizes[i], sizes[i + 1]):
-            raise ValueError(
+            raise ShapeError(
                 f"weights[{i}] has shape {w.shape}, expected {(sizes[i], sizes[i + 1])}"
             )
         if network.biases is not None and network.biases[i].shape != (sizes[i + 1],):
-            raise ValueError(f"biases[{i}] must have length {sizes[i + 1]}")
+            raise ShapeError(f"biases[{i}] must have length {sizes[i + 1]}")

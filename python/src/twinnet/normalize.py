@@ -14,14 +14,16 @@ A column with no spread gets scale 1, so it becomes all zeros.
 
 import numpy as np
 
+from twinnet.errors import ShapeError
 from twinnet.exact import exact_col_sums
+from twinnet.validate import check_data, check_name
 
 METHODS = ("global_minmax", "minmax", "standardize")
 
 
 def fit_normalizer(X, method: str = "minmax") -> dict:
     """Learn shift and scale from ``X``; return ``{"method", "shift", "scale"}``."""
-    X = np.asarray(X, dtype=np.float64)
+    X = check_data(X, "X")
     if method == "global_minmax":
         shift = np.full(X.shape[1], X.min())
         scale = np.full(X.shape[1], (X - X.min()).max())
@@ -32,12 +34,17 @@ def fit_normalizer(X, method: str = "minmax") -> dict:
         shift = exact_col_sums(X) / X.shape[0]
         scale = np.sqrt(exact_col_sums((X - shift) * (X - shift)) / X.shape[0])
     else:
-        raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+        check_name(method, METHODS, "method")
     scale = np.where(scale == 0, 1.0, scale)
     return {"method": method, "shift": shift, "scale": scale}
 
 
 def normalize(normalizer: dict, X) -> np.ndarray:
     """Apply a fitted normaliser to ``X``: (X - shift) / scale, column by column."""
-    X = np.asarray(X, dtype=np.float64)
+    X = check_data(X, "X")
+    if X.shape[1] != len(normalizer["shift"]):
+        raise ShapeError(
+            f"X must have {len(normalizer['shift'])} columns, as the data the "
+            f"normaliser was fitted on; got {X.shape[1]}"
+        )
     return (X - normalizer["shift"]) / normalizer["scale"]

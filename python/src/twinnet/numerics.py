@@ -12,6 +12,7 @@ from typing import NamedTuple
 import numpy as np
 
 from twinnet import exact, fast
+from twinnet.validate import check_name
 
 NUMERICS = ("exact", "fast")
 Kernel = Callable[[np.ndarray], np.ndarray]
@@ -32,7 +33,6 @@ class Ops(NamedTuple):
 
 def numerics_ops(numerics: str) -> Ops:
     """Return the kernels of one numerics mode, ``"exact"`` or ``"fast"``."""
-    if numerics not in NUMERICS:
-        raise ValueError(f"numerics must be one of {NUMERICS}, not {numerics!r}")
+    check_name(numerics, NUMERICS, "numerics")
     module = exact if numerics == "exact" else fast
     return Ops(*(getattr(module, f"{numerics}_{name}") for name in Ops._fields))

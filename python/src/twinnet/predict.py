@@ -5,15 +5,21 @@ Twin: ``r/R/predict.R``.
 
 import numpy as np
 
+from twinnet.errors import ShapeError
 from twinnet.forward import forward
 from twinnet.network import Network
 from twinnet.numerics import numerics_ops
+from twinnet.validate import check_data
 
 
 def predict(network: Network, X, *, numerics: str = "exact") -> np.ndarray:
     """Outputs of ``network`` for the samples in the rows of ``X``."""
-    X = np.asarray(X, dtype=np.float64)
-    return forward(network, X.reshape(-1, 1) if X.ndim == 1 else X, numerics_ops(numerics))[-1]
+    X = check_data(X, "X")
+    if X.shape[1] != network.sizes[0]:
+        raise ShapeError(
+            f"X must have {network.sizes[0]} columns (the input size); got {X.shape[1]}"
+        )
+    return forward(network, X, numerics_ops(numerics))[-1]
 
 
 def predict_labels(network: Network, X, *, numerics: str = "exact") -> np.ndarray:

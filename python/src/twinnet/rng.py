@@ -11,6 +11,8 @@ import os
 
 import numpy as np
 
+from twinnet.validate import check_int
+
 M1 = 4294967087.0
 M2 = 4294944443.0
 # 1 / (M1 + 1) as R's C source rounds it, written in hex.
@@ -19,7 +21,7 @@ NORM = float.fromhex("0x1.000000d00000bp-32")
 
 def rng_state(seed: int) -> list[float]:
     """The six state words R's ``set.seed`` derives from an integer seed."""
-    s = int(seed) % 2**32
+    s = check_int(seed, "seed", -(2**31) + 1, 2**31 - 1) % 2**32
     # initial scrambling: 50 steps of the LCG s -> 69069 s + 1 mod 2^32
     for _ in range(50):
         s = (69069 * s + 1) % 2**32

@@ -1,0 +1,95 @@
+"""The shared table of bad inputs, and a runner that reports the error kind.
+
+Twin: ``r/R/bad_inputs.R``. ``shared_fixtures/bad_inputs.json`` lists bad
+inputs, one public argument each, with the error category both languages
+must raise. Each entry names a call and the arguments that override a
+valid base call; tagged values (``{"matrix": ...}``, ``{"dataframe": ...}``)
+describe data that JSON cannot hold directly.
+"""
+
+import json
+
+import numpy as np
+
+from twinnet.errors import TwinnetError
+from twinnet.fit import fit
+from twinnet.fixtures import fixture_dir
+from twinnet.network import init_network
+from twinnet.normalize import fit_normalizer, normalize
+from twinnet.numerics import numerics_ops
+from twinnet.predict import predict
+from twinnet.rng import rng_state
+
+XOR_X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+XOR_Y = [[0.0], [1.0], [1.0], [0.0]]
+
+
+def read_bad_inputs(root=None) -> list[dict]:
+    """The entries of ``bad_inputs.json``."""
+    path = (root or fixture_dir()) / "bad_inputs.json"
+    return json.loads(path.read_text())["cases"]
+
+
+def run_bad_input(entry: dict) -> str:
+    """Run one entry; return the twinnet error category it raised, or "none"."""
+    args = {k: decode(v) for k, v in entry["args"].items()}
+    try:
+        _call(entry["call"], args)
+    except TwinnetError as err:
+        return err.category
+    return "none"
+
+
+def decode(value):
+    """A JSON value of the table as the Python value it stands for."""
+    if not isinstance(value, dict):
+        return value
+    ((tag, body),) = value.items()
+    if tag == "matrix" and not body:
+        return np.zeros((0, 0))
+    if tag == "matrix":
+        return np.array([[float(v) for v in row] for row in body]).reshape(len(body), -1)
+    if tag == "vector":
+        return np.array(body, dtype=np.float64)
+    if tag == "float":
+        return float(body)
+    if tag in ("strings", "text_matrix"):
+        return np.array(body, dtype=str) if tag == "text_matrix" else list(body)
+    if tag == "array3d":
+        return np.zeros(body)
+    if tag == "list":
+        return [decode(v) for v in body]
+    if tag == "dataframe":
+        import pandas as pd  # only the table needs pandas
+
+        return pd.DataFrame(body)
+    if tag == "net":
+        return body
+    raise ValueError(f"unknown tag {tag!r} in the bad-input table")
+
+
+def _call(call: str, args: dict):
+    """Call ``call`` with a valid base call's arguments, overridden by ``args``."""
+    if call == "init_network":
+        base = {"sizes": [2, 3, 1], "seed": 1} | args
+        return init_network(base.pop("sizes"), **base)
+    if call == "fit":
+        network = args.pop("network", {"sizes": [2, 3, 1]})
+        if isinstance(network, dict):
+            network = init_network(
+                network["sizes"], seed=1, activations=network.get("activations", "sigmoid")
+            )
+        base = {"X": XOR_X, "y": XOR_Y, "epochs": 2, "lr": 0.5} | args
+        return fit(network, base.pop("X"), base.pop("y"), **base)
+    if call == "predict":
+        base = {"X": XOR_X} | args
+        return predict(init_network([2, 3, 1], seed=1), base.pop("X"), **base)
+    if call == "fit_normalizer":
+        return fit_normalizer(**({"X": XOR_X, "method": "minmax"} | args))
+    if call == "normalize":
+        return normalize(fit_normalizer(XOR_X), args["X"])
+    if call == "numerics_ops":
+        return numerics_ops(args["numerics"])
+    if call == "rng_state":
+        return rng_state(args["seed"])
+    raise ValueError(f"unknown call {call!r} in the bad-input table")

@@ -1,0 +1,92 @@
+"""Bad input and failing training: the same kind of error as in R.
+
+Twin: r/tests/testthat/test-errors.R. The table of bad inputs is shared
+(shared_fixtures/bad_inputs.json); the harness also runs it in both
+languages side by side.
+"""
+
+import warnings
+
+import numpy as np
+import pytest
+
+import twinnet
+from twinnet.bad_inputs import read_bad_inputs, run_bad_input
+from twinnet.errors import (
+    ArgumentError,
+    ConfigError,
+    DataTypeError,
+    NameChoiceError,
+    ShapeError,
+    TrainingError,
+    TwinnetError,
+)
+from twinnet.fixtures import FixtureError
+
+BAD = read_bad_inputs()
+
+
+@pytest.mark.parametrize("entry", BAD, ids=[e["name"] for e in BAD])
+def test_bad_input_raises_its_category(entry):
+    assert run_bad_input(entry) == entry["category"]
+
+
+def test_the_table_covers_every_category_and_public_call():
+    assert {e["category"] for e in BAD} >= {
+        "twinnet_argument_error", "twinnet_name_error", "twinnet_type_error",
+        "twinnet_shape_error", "twinnet_value_error", "twinnet_config_error",
+    }  # fmt: skip
+    calls = {"init_network", "fit", "predict", "fit_normalizer", "normalize", "numerics_ops"}
+    assert calls <= {e["call"] for e in BAD}
+
+
+def test_messages_name_the_argument_and_suggest_a_name():
+    with pytest.raises(NameChoiceError, match=r"did you mean 'sigmoid'"):
+        twinnet.init_network([2, 3, 1], seed=1, activations="sigmoidd")
+    net = twinnet.init_network([2, 3, 1], seed=1)
+    with pytest.raises(ShapeError, match=r"X must have 2 columns.*got 3"):
+        twinnet.fit(net, np.ones((4, 3)), np.ones(4), epochs=1, lr=0.1)
+    with pytest.raises(ArgumentError, match=r"lr must be a finite number above 0; got -1"):
+        twinnet.fit(net, np.ones((4, 2)), np.ones(4), epochs=1, lr=-1)
+
+
+def test_error_classes_are_also_the_builtin_kinds():
+    assert issubclass(ShapeError, ValueError) and issubclass(DataTypeError, TypeError)
+    assert issubclass(ConfigError, TwinnetError) and issubclass(FixtureError, TwinnetError)
+
+
+def exploding():
+    """A linear network with a learning rate far too large: it overflows."""
+    net = twinnet.init_network([2, 3, 1], seed=1, activations="identity")
+    X = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    return net, X, np.array([1.0, 2.0, 3.0])
+
+
+def test_divergence_stops_with_the_epoch_the_tensor_and_the_partial_result():
+    net, X, y = exploding()
+    with pytest.raises(TrainingError, match=r"at epoch \d+") as err:
+        twinnet.fit(net, X, y, epochs=500, lr=10.0, record_every=2)
+    partial = err.value.partial
+    epoch = len(partial.loss) - 1
+    assert f"at epoch {epoch} " in str(err.value) and "is NaN or Inf" in str(err.value)
+    assert np.isfinite(partial.loss[:-1]).all() and 0 < epoch < 500
+    assert partial.trace.epochs[-1] <= epoch and len(partial.trace.loss) == len(
+        partial.trace.epochs
+    )
+
+
+def test_divergence_can_be_trained_through():
+    net, X, y = exploding()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # numpy's own overflow warnings
+        result = twinnet.fit(net, X, y, epochs=50, lr=10.0, stop_on_nonfinite=False)
+    assert len(result.loss) == 50 and not np.isfinite(result.loss[-1])
+
+
+def test_extreme_inputs_give_answers_not_warnings():
+    net = twinnet.init_network([1, 2, 1], seed=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for numerics in ("exact", "fast"):
+            out = twinnet.predict(net, [[-1000.0], [1000.0]], numerics=numerics)
+            assert np.isfinite(out).all()

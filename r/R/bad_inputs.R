@@ -1,0 +1,103 @@
+# The shared table of bad inputs, and a runner that reports the error kind.
+#
+# Twin file: python/src/twinnet/bad_inputs.py. shared_fixtures/
+# bad_inputs.json lists bad inputs, one public argument each, with the error
+# category both languages must raise. Each entry names a call and the
+# arguments that override a valid base call; tagged values (list(matrix =
+# ...), list(dataframe = ...)) describe data that JSON cannot hold directly.
+
+XOR_X <- rbind(c(0, 0), c(0, 1), c(1, 0), c(1, 1))
+XOR_Y <- matrix(c(0, 1, 1, 0))
+
+#' The shared table of bad inputs
+#'
+#' `read_bad_inputs()` reads the entries of `bad_inputs.json`;
+#' `run_bad_input()` runs one (an entry, or its JSON text) and returns the
+#' class of the twinnet error it signalled (for example
+#' `"twinnet_shape_error"`), `"none"`, or `"crash: ..."` for any other
+#' error. The parity harness runs every entry in both languages.
+#'
+#' @param root The fixtures folder.
+#' @param entry One entry: a list, or its JSON text.
+#' @return A list of entries, or one string.
+#' @export
+#' @examples
+#' if (nzchar(fixture_dir(must_exist = FALSE))) {
+#'   run_bad_input(read_bad_inputs()[[1]])
+#' }
+read_bad_inputs <- function(root = fixture_dir()) {
+  path <- file.path(root, "bad_inputs.json")
+  jsonlite::fromJSON(path, simplifyVector = FALSE)$cases
+}
+
+#' @rdname read_bad_inputs
+#' @export
+run_bad_input <- function(entry) {
+  if (is.character(entry)) {
+    entry <- jsonlite::fromJSON(entry, simplifyVector = FALSE)
+  }
+  args <- lapply(entry$args, decode_value)
+  tryCatch({
+    bad_input_call(entry$call, args)
+    "none"
+  }, twinnet_error = function(e) {
+    class(e)[1L]
+  }, error = function(e) {
+    paste("crash:", conditionMessage(e))
+  })
+}
+
+# A JSON value of the table as the R value it stands for.
+decode_value <- function(value) {
+  if (!is.list(value) || is.null(names(value))) {
+    return(value)
+  }
+  tag <- names(value)[1L]
+  body <- value[[1L]]
+  switch(tag,
+    matrix = if (length(body) == 0L) matrix(numeric(0), 0L, 0L) else
+      matrix(as.numeric(unlist(body)), length(body), byrow = TRUE),
+    vector = as.numeric(unlist(body)),
+    float = as.numeric(body),
+    strings = as.character(unlist(body)),
+    text_matrix = matrix(as.character(unlist(body)), length(body),
+                         byrow = TRUE),
+    array3d = array(0, unlist(body)),
+    list = lapply(body, decode_value),
+    dataframe = as.data.frame(lapply(body, unlist), stringsAsFactors = FALSE),
+    net = body,
+    stop("unknown tag ", tag, " in the bad-input table")
+  )
+}
+
+# Call `call` with a valid base call's arguments, overridden by `args`.
+bad_input_call <- function(call, args) {
+  base <- function(defaults) utils::modifyList(defaults, args)
+  switch(call,
+    init_network = do.call(init_network, base(list(sizes = c(2, 3, 1),
+                                                   seed = 1))),
+    fit = {
+      network <- if (is.null(args$network)) list(sizes = c(2, 3, 1)) else
+        args$network
+      if (is.list(network) && !is.null(network$sizes)) {
+        network <- init_network(unlist(network$sizes), seed = 1,
+                                activations = if (is.null(network$activations))
+                                  "sigmoid" else unlist(network$activations))
+      }
+      args$network <- NULL
+      do.call(fit, c(list(network), base(list(X = XOR_X, y = XOR_Y,
+                                              epochs = 2, lr = 0.5))))
+    },
+    predict = {
+      all_args <- base(list(X = XOR_X))
+      names(all_args)[names(all_args) == "X"] <- "newdata"
+      do.call(predict, c(list(init_network(c(2, 3, 1), seed = 1)), all_args))
+    },
+    fit_normalizer = do.call(fit_normalizer, base(list(X = XOR_X,
+                                                       method = "minmax"))),
+    normalize = normalize(fit_normalizer(XOR_X), args$X),
+    numerics_ops = numerics_ops(args$numerics),
+    rng_state = rng_state(args$seed),
+    stop("unknown call ", call, " in the bad-input table")
+  )
+}

@@ -1,0 +1,68 @@
+# Bad input and failing training: the same kind of error as in Python.
+#
+# Twin file: python/tests/test_errors.py. The table of bad inputs is shared
+# (bad_inputs.json); the harness also runs it in both languages side by side.
+
+bad <- read_bad_inputs()
+
+for (entry in bad) {
+  test_that(paste("bad input:", entry$name), {
+    expect_identical(run_bad_input(entry), entry$category)
+  })
+}
+
+test_that("the table covers every category and public call", {
+  categories <- vapply(bad, `[[`, "", "category")
+  expect_true(all(paste0("twinnet_", c("argument", "name", "type", "shape",
+                                       "value", "config"), "_error")
+                  %in% categories))
+  calls <- vapply(bad, `[[`, "", "call")
+  expect_true(all(c("init_network", "fit", "predict", "fit_normalizer",
+                    "normalize", "numerics_ops") %in% calls))
+})
+
+test_that("messages name the argument and suggest a name", {
+  expect_error(init_network(c(2, 3, 1), seed = 1, activations = "sigmoidd"),
+               "did you mean \"sigmoid\"", class = "twinnet_name_error")
+  net <- init_network(c(2, 3, 1), seed = 1)
+  expect_error(fit(net, matrix(1, 4, 3), rep(1, 4), epochs = 1, lr = 0.1),
+               "X must have 2 columns.*got 3", class = "twinnet_shape_error")
+  expect_error(fit(net, matrix(1, 4, 2), rep(1, 4), epochs = 1, lr = -1),
+               "lr must be a finite number above 0; got -1",
+               class = "twinnet_argument_error")
+})
+
+exploding <- function() {
+  list(net = init_network(c(2, 3, 1), seed = 1, activations = "identity"),
+       X = rbind(c(1, 2), c(3, 4), c(5, 6)), y = c(1, 2, 3))
+}
+
+test_that("divergence stops with the epoch, the tensor and the partial result", {
+  e <- exploding()
+  err <- tryCatch(fit(e$net, e$X, e$y, epochs = 500, lr = 10, record_every = 2),
+                  twinnet_training_error = function(err) err)
+  partial <- err$partial
+  epoch <- length(partial$loss) - 1
+  expect_match(conditionMessage(err), paste0("at epoch ", epoch, " "))
+  expect_match(conditionMessage(err), "is NaN or Inf")
+  expect_true(all(is.finite(partial$loss[-length(partial$loss)])))
+  expect_true(epoch > 0 && epoch < 500)
+  expect_lte(max(partial$trace$epochs), epoch)
+  expect_length(partial$trace$loss, length(partial$trace$epochs))
+})
+
+test_that("divergence can be trained through", {
+  e <- exploding()
+  result <- fit(e$net, e$X, e$y, epochs = 50, lr = 10,
+                stop_on_nonfinite = FALSE)
+  expect_length(result$loss, 50)
+  expect_false(is.finite(result$loss[50]))
+})
+
+test_that("extreme inputs give answers, not warnings", {
+  net <- init_network(c(1, 2, 1), seed = 1)
+  for (numerics in c("exact", "fast")) {
+    expect_silent(out <- predict(net, c(-1000, 1000), numerics = numerics))
+    expect_true(all(is.finite(out)))
+  }
+})
