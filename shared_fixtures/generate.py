@@ -17,7 +17,7 @@ from sklearn.datasets import make_blobs, make_moons
 import twinnet
 import twinnet.rng
 from twinnet.cases import run_case
-from twinnet.fixtures import MANIFEST, from_hex, to_hex, trace_digest
+from twinnet.fixtures import MANIFEST, from_hex, to_hex, trace_digest, write_atomic
 
 ROOT = Path(__file__).resolve().parent
 
@@ -209,7 +209,7 @@ def matrix_cases(data):
 
 def write_json(path: Path, obj) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(obj, indent=1) + "\n")
+    write_atomic(path, json.dumps(obj, indent=1) + "\n")
 
 
 def golden(name: str) -> dict:
@@ -251,7 +251,7 @@ def write_manifest() -> None:
         for path in sorted((ROOT / folder).glob("*.json")):
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             lines.append(f"{digest}  {folder}/{path.name}\n")
-    (ROOT / MANIFEST).write_text("".join(lines))
+    write_atomic(ROOT / MANIFEST, "".join(lines))
 
 
 if __name__ == "__main__":

@@ -20,4 +20,7 @@ data <- list(
   y = block(y)
 )
 path <- file.path(commandArgs(trailingOnly = TRUE)[1], "datasets", "iris.json")
-writeLines(jsonlite::toJSON(data, auto_unbox = TRUE, pretty = 1), path)
+# atomically: a crash leaves the old file or none, never half of one
+tmp <- paste0(path, ".tmp")
+writeLines(jsonlite::toJSON(data, auto_unbox = TRUE, pretty = 1), tmp)
+file.rename(tmp, path)

@@ -8,6 +8,8 @@ both languages must raise. Run by `make fixtures`.
 import json
 from pathlib import Path
 
+from twinnet.fixtures import write_atomic
+
 A, N, T, S, V, C = (
     "twinnet_argument_error",
     "twinnet_name_error",
@@ -180,4 +182,6 @@ table = {
     ),
     "cases": [{"name": n, "call": c, "args": a, "category": k} for n, c, a, k in rows],
 }
-(Path(__file__).resolve().parent / "bad_inputs.json").write_text(json.dumps(table, indent=1) + "\n")
+write_atomic(
+    Path(__file__).resolve().parent / "bad_inputs.json", json.dumps(table, indent=1) + "\n"
+)

@@ -524,7 +524,9 @@ def main():
         times[name].update(r_times)
     report = render(cases, times, r_out["info"], memory_lines())
     print(report)
-    OUTPUT.write_text(report)
+    from twinnet.fixtures import write_atomic
+
+    write_atomic(OUTPUT, report)
     print(f"written to {OUTPUT.relative_to(ROOT)}")
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from twinnet.errors import TwinnetError
+
 ROOT = Path(__file__).resolve().parents[1]
 R_LIB = ROOT / ".venv" / "r-lib"
 
@@ -35,12 +37,18 @@ function(fun, ...) {
 """
 
 
-class RError(RuntimeError):
-    """An error raised inside R, with R's full message and call."""
+class RError(TwinnetError):
+    """An error raised inside R, with R's full message, call and classes.
+
+    ``category`` is the twinnet condition class (``twinnet_shape_error`` ...),
+    the same string as the Python error's ``category``, or ``"r_error"``.
+    """
 
     def __init__(self, message: str, call: str, classes: list[str]):
         super().__init__(f"{message} (in R: {call})")
         self.r_message, self.r_call, self.r_classes = message, call, classes
+        own = [c for c in classes if c.startswith("twinnet_") and c != "twinnet_error"]
+        self.category = own[0] if own else "r_error"
 
 
 class R:
@@ -72,7 +80,7 @@ class R:
             kwargs = {k: self._ro.NULL if v is None else v for k, v in kwargs.items()}
             out = to_python(self._wrapper(self._ro.r(fun), *args, **kwargs))
         for message in out["warnings"]:
-            warnings.warn(f"R: {message}", RuntimeWarning, stacklevel=2)
+            warnings.warn(f"R: {message[0]}", RuntimeWarning, stacklevel=2)
         if bool(out["failed"][0]):
             value = out["value"]
             raise RError(value["message"][0], value["call"][0], list(value["class"]))

@@ -28,9 +28,21 @@
 #'          twinnet_shape_error = function(e) conditionMessage(e))
 twinnet_abort <- function(category, ..., partial = NULL) {
   condition <- structure(
-    list(message = paste0(...), call = sys.call(-1L), partial = partial),
+    list(message = paste0(...), call = user_call(), partial = partial),
     class = c(paste0("twinnet_", category, "_error"), "twinnet_error",
               "error", "condition")
   )
   stop(condition)
+}
+
+# The innermost call of an exported function on the stack: the call the
+# user (or a caller inside the package) made, not an internal check.
+user_call <- function() {
+  calls <- sys.calls()
+  called <- vapply(calls, function(cl) {
+    if (is.name(cl[[1L]])) as.character(cl[[1L]]) else ""
+  }, "")
+  hit <- which(called %in% setdiff(getNamespaceExports("twinnet"),
+                                   "twinnet_abort"))
+  if (length(hit) > 0L) calls[[hit[length(hit)]]] else sys.call(-2L)
 }

@@ -103,6 +103,14 @@ def trace_digest(trace) -> str:
     return h.hexdigest()
 
 
+def write_atomic(path, text: str) -> None:
+    """Write ``text`` to ``path`` so a crash leaves the old file or none, never half."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
 def case_names(root=None) -> list[str]:
     """Names of all cases, sorted."""
     return sorted(p.stem for p in (Path(root or fixture_dir()) / "cases").glob("*.json"))

@@ -37,7 +37,7 @@ exploding <- function() {
        X = rbind(c(1, 2), c(3, 4), c(5, 6)), y = c(1, 2, 3))
 }
 
-test_that("divergence stops with the epoch, the tensor and the partial result", {
+test_that("divergence stops with the epoch, the tensor and the result", {
   e <- exploding()
   err <- tryCatch(fit(e$net, e$X, e$y, epochs = 500, lr = 10, record_every = 2),
                   twinnet_training_error = function(err) err)

@@ -1,0 +1,65 @@
+"""Errors across the language boundary: same categories, full messages.
+
+Every entry of shared_fixtures/bad_inputs.json runs in both languages and
+must raise the same category; R errors reach Python with R's whole message
+and call; R warnings become Python warnings; a failure leaves R usable.
+"""
+
+import json
+
+import numpy as np
+import pytest
+
+import twinnet
+from rbridge import RError
+from twinnet.bad_inputs import read_bad_inputs, run_bad_input
+from twinnet.errors import TrainingError
+
+BAD = read_bad_inputs()
+
+
+@pytest.mark.parametrize("entry", BAD, ids=[e["name"] for e in BAD])
+def test_bad_input_gives_the_same_category_in_both(r, entry):
+    in_r = r.call("run_bad_input", json.dumps(entry))[0]
+    assert run_bad_input(entry) == in_r == entry["category"]
+
+
+def test_r_errors_arrive_whole_with_their_call_and_category(r):
+    with pytest.raises(RError) as err:
+        r.call("function() init_network(c(2, 3, 1), seed = 1, activations = 'sigmoidd')")
+    assert err.value.category == "twinnet_name_error"
+    assert 'did you mean "sigmoid"' in err.value.r_message
+    assert "init_network" in err.value.r_call
+    with pytest.raises(RError) as err:
+        r.call("function() stop('first line\\nsecond line')")
+    assert err.value.r_message == "first line\nsecond line"
+
+
+def test_r_warnings_arrive_as_python_warnings(r):
+    with pytest.warns(RuntimeWarning, match="R: careful"):
+        value = r.call("function() { warning('careful'); 42 }")
+    assert value[0] == 42
+
+
+def test_a_failure_leaves_r_usable(r):
+    for _ in range(3):
+        with pytest.raises(RError):
+            r.call("function() stop('boom')")
+        assert r.call("function(x) x + 1", 1.0)[0] == 2.0
+
+
+def test_divergence_is_reported_at_the_same_epoch_in_both(r):
+    net = twinnet.init_network([2, 3, 1], seed=1, activations="identity")
+    X = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    y = np.array([[1.0], [2.0], [3.0]])
+    with pytest.raises(TrainingError) as py_err:
+        twinnet.fit(net, X, y, epochs=500, lr=10.0)
+    with pytest.raises(RError) as r_err:
+        r.call(
+            """function(X, y) fit(init_network(c(2, 3, 1), seed = 1,
+                                               activations = "identity"),
+                                  X, y, epochs = 500, lr = 10)""",
+            X, y,
+        )  # fmt: skip
+    assert r_err.value.category == py_err.value.category == "twinnet_training_error"
+    assert r_err.value.r_message.split(" (try")[0] == str(py_err.value).split(" (try")[0]
