@@ -67,9 +67,9 @@ NULL
 #' @rdname exact_kernels
 #' @export
 exact_tree_sum <- function(terms) {
-  # the columns in tree order, as row blocks of one column
+  # the columns in tree order, as the row blocks of one column
   ordered <- terms[, tree_order(ncol(terms)), drop = FALSE]
-  drop(tree_sum(matrix(ordered), nrow(terms)))
+  drop(tree_sum(matrix(ordered), nrow(terms), list()))
 }
 
 #' @rdname exact_kernels
@@ -80,8 +80,7 @@ exact_matmul <- function(a, b) {
   partial <- list()
   for (start in seq.int(1L, n_k, by = block)) {
     ks <- start:min(start + block - 1L, n_k)
-    terms <- products(a, b, ks)
-    partial <- push_block(partial, length(ks), tree_sum(terms, nrow(a)))
+    partial <- push_block(partial, length(ks), product_tree(a, b, ks))
   }
   fold_right(lapply(partial, `[[`, "total"))
 }
@@ -90,7 +89,7 @@ exact_matmul <- function(a, b) {
 #' @export
 exact_col_sums <- function(a) {
   a <- as.matrix(a)
-  drop(tree_sum(a[tree_order(nrow(a)), , drop = FALSE], 1L))
+  drop(tree_sum(a[tree_order(nrow(a)), , drop = FALSE], 1L, list()))
 }
 
 #' @rdname exact_kernels
@@ -177,16 +176,16 @@ exact_tanh <- function(x) {
   y
 }
 
-# Sums over the row blocks of `terms`, whose n-row blocks hold the terms in
-# tree order (tree_order()): each level adds the first half of the blocks
-# to the second half, both contiguous, so no level gathers. An odd last
-# block is set aside instead of copied up: it is the sum of a power-of-two
-# run of terms, and folding the set-aside sums from the right adds it to
-# the same left partner at the same point (as the binary counter of
-# exact_matmul does), so the bits are those of carrying it up.
-tree_sum <- function(terms, n) {
+# The pairwise tree over the n-row blocks of `terms`, in tree order. In
+# tree order (see tree_order()) every level adds the first half of the
+# blocks to the second half: two row ranges, no index vectors. An odd last
+# block is set aside rather than carried up: it is the sum of a
+# power-of-two run of terms, and folding the set-aside sums from the right
+# (`aside` holds those of earlier levels) adds it to the same left partner
+# at the same point, as the binary counter of exact_matmul does: the same
+# bits, and no rbind() copy.
+tree_sum <- function(terms, n, aside) {
   n_k <- nrow(terms) %/% n
-  aside <- list()
   while (n_k > 1L) {
     half <- n_k %/% 2L
     rows <- seq_len(half * n)
@@ -200,9 +199,28 @@ tree_sum <- function(terms, n) {
   fold_right(c(list(terms), aside))
 }
 
-# The order of n_k terms that puts, at every level of the tree, the left
-# terms of all pairs first, the right terms next in the same order, and an
-# odd last term at the end. Cached: it depends on n_k only.
+# The tree over the products a[i, k] * b[k, j] for the k in ks. Its first
+# level comes straight from two products, one of the left and one of the
+# right terms of all pairs (in tree order), so no copy of the products is
+# made: in R every subset is a copy.
+product_tree <- function(a, b, ks) {
+  ks <- ks[tree_order(length(ks))]
+  half <- length(ks) %/% 2L
+  if (half == 0L) {
+    return(products(a, b, ks))
+  }
+  aside <- list()
+  if (length(ks) %% 2L == 1L) {
+    aside <- list(products(a, b, ks[length(ks)]))
+  }
+  pairs <- products(a, b, ks[seq_len(half)]) +
+    products(a, b, ks[half + seq_len(half)])
+  tree_sum(pairs, nrow(a), aside)
+}
+
+# The order of n_k terms in which every level of the tree is two halves:
+# at every level, the left terms of all pairs first, then the right terms
+# in the same order, then an odd last term. Cached: it depends on n_k only.
 tree_order <- local({
   cache <- new.env(parent = emptyenv())
   function(n_k) {
@@ -215,13 +233,12 @@ tree_order <- local({
   }
 })
 
-# Products a[i, k] * b[k, j] for the k in ks, in tree order, as a matrix
-# of n-row blocks k with one column per j: a's columns (a plain vector)
-# recycle over j, and a byrow matrix (much faster than rep(each = n))
-# repeats each b[k, j] n times.
+# Products a[i, k] * b[k, j] for the k in ks, as n-row blocks k with one
+# column per j: the columns ks of a, as a plain vector, recycle over j, and
+# a byrow matrix (much faster than rep(each = n)) repeats each b[k, j] n
+# times.
 products <- function(a, b, ks) {
   n <- nrow(a)
-  ks <- ks[tree_order(length(ks))]
   a_k <- a[, ks, drop = FALSE]
   dim(a_k) <- NULL
   terms <- matrix(b[ks, , drop = FALSE], n, length(ks) * ncol(b),
@@ -230,9 +247,9 @@ products <- function(a, b, ks) {
   terms
 }
 
-# exp(r) = sum r^j / j! from j = 13 down by Horner's rule. The recursion
-# keeps each step's result a temporary, and as the second operand of `*`
-# R overwrites it in place instead of allocating a new vector.
+# sum_j r^j / j! from j = 13 down by Horner's rule. Recursion keeps each
+# step's result a temporary, and as the second operand of `*` (r has the
+# attributes) R overwrites it instead of allocating a new vector.
 horner <- function(r, j = 1L) {
   if (j == 13L) {
     return(r * EXP_COEF[14L] + EXP_COEF[13L])
@@ -240,10 +257,11 @@ horner <- function(r, j = 1L) {
   r * horner(r, j + 1L) + EXP_COEF[j]
 }
 
-# x clamped to [EXP_MIN, EXP_MAX], NA as 0: no overflow, no warning.
+# x with 0 for NA, NaN and x outside [EXP_MIN, EXP_MAX]: saturate()
+# overwrites those entries, and 0 computes without overflow or underflow.
 clamp <- function(x) {
-  x[is.na(x)] <- 0
-  pmin(pmax(x, EXP_MIN), EXP_MAX)
+  x[which(is.na(x) | x < EXP_MIN | x > EXP_MAX)] <- 0
+  x
 }
 
 # Saturate outside the finite range, pass NaN and NA through.

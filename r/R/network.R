@@ -113,7 +113,7 @@ check_sizes <- function(sizes) {
                   "(input, hidden, output); got ",
                   paste(deparse(sizes), collapse = " "))
   }
-  vapply(sizes, check_int, 1L, what = "each of sizes")
+  unname(vapply(sizes, check_int, 1L, what = "each of sizes"))
 }
 
 check_shapes <- function(network, sizes) {

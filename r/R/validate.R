@@ -65,7 +65,7 @@ check_data <- function(a, what) {
     twinnet_abort("type", what, " must be a numeric matrix; got ",
                   class(a)[1L])
   }
-  if (is.null(dim(a))) a <- matrix(a)
+  if (length(dim(a)) <= 1L) a <- matrix(as.vector(a))
   if (length(dim(a)) != 2L || length(a) == 0L) {
     twinnet_abort("shape", what, " must be a non-empty 2-D matrix; got ",
                   "dimension ", paste(dim(a), collapse = " x "))

@@ -49,8 +49,7 @@ def exact_tree_sum(terms: np.ndarray) -> np.ndarray:
     last term is carried up to the next level unchanged. For up to three
     terms this is the plain left-to-right sum.
     """
-    # the terms in tree order
-    return _tree_sum(terms.take(_tree_order(terms.shape[0]), axis=0))
+    return _tree_sum(terms.take(_tree_order(terms.shape[0]), axis=0), [])
 
 
 def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -65,8 +64,8 @@ def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     partial: list[tuple[int, np.ndarray]] = []
     for start in range(0, n_k, block):
         ks = np.arange(start, min(start + block, n_k))
-        terms = _products(a, b, ks)
-        partial = _push_block(partial, len(ks), _tree_sum(terms))
+        partial = _push_block(partial, len(ks), _product_tree(a, b, ks))
+    # row-major, as numpy's @ gives: the next kernels read it faster
     return np.ascontiguousarray(_fold_right([total for _, total in partial]))
 
 
@@ -111,7 +110,7 @@ def exact_exp(x: np.ndarray) -> np.ndarray:
 
 def exact_sigmoid(x: np.ndarray) -> np.ndarray:
     """Logistic sigmoid 1 / (1 + exp(-x)) with the exact exp."""
-    # in place: exact_exp returns a new array
+    # in place: exact_exp returns a new array that nobody else holds
     y = exact_exp(-x)
     y += 1.0
     return np.divide(1.0, y, out=y)
@@ -167,18 +166,17 @@ def exact_tanh(x: np.ndarray) -> np.ndarray:
     return np.where(x < 0, -y, y)
 
 
-def _tree_sum(terms: np.ndarray) -> np.ndarray:
+def _tree_sum(terms: np.ndarray, aside: list[np.ndarray]) -> np.ndarray:
     """The pairwise tree over the first axis of ``terms``, in tree order.
 
-    In tree order (_tree_order) each level adds the first half of the
-    terms to the second half, both contiguous, so no level gathers. An odd
-    last term is set aside instead of copied up: it is the sum of a
-    power-of-two run of terms, and folding the set-aside sums from the
-    right adds it to the same left partner at the same point (as the
-    binary counter of exact_matmul does), so the bits are those of
-    carrying it up.
+    In tree order (see _tree_order) every level adds the first half of the
+    terms to the second half: two slices, no copy. An odd last term is set
+    aside rather than carried up: it is the sum of a power-of-two run of
+    terms, and folding the set-aside sums from the right (``aside`` holds
+    those of earlier levels) adds it to the same left partner at the same
+    point, as the binary counter of exact_matmul does: the same bits.
     """
-    aside: list[np.ndarray] = []
+    aside = list(aside)
     while terms.shape[0] > 1:
         half = terms.shape[0] // 2
         if terms.shape[0] % 2 == 1:
@@ -187,27 +185,34 @@ def _tree_sum(terms: np.ndarray) -> np.ndarray:
     return _fold_right([terms[0]] + aside)
 
 
+def _product_tree(a: np.ndarray, b: np.ndarray, ks: np.ndarray) -> np.ndarray:
+    """The tree over the products a[i, k] * b[k, j] for the k in ks.
+
+    numpy slices without copying, so the products are formed at once, in
+    tree order; R's twin forms the first level from two products instead.
+    """
+    return _tree_sum(_products(a, b, ks[_tree_order(len(ks))]), [])
+
+
 @functools.lru_cache(maxsize=64)
 def _tree_order(n_k: int) -> np.ndarray:
-    """The tree order of n_k terms.
+    """The order of n_k terms in which every level of the tree is two halves.
 
-    At every level of the tree it puts the left terms of all pairs first,
-    the right terms next in the same order, and an odd last term at the
-    end. Cached: it depends on n_k only.
+    At every level: the left terms of all pairs first, then the right terms
+    in the same order, then an odd last term. Cached: it depends on n_k only.
     """
     up = _tree_order(n_k // 2) if n_k > 1 else np.zeros(0, np.intp)
-    order = np.concatenate([2 * up, 2 * up + 1, [n_k - 1] * (n_k % 2)])
+    order = np.concatenate([2 * up, 2 * up + 1, [n_k - 1] * (n_k % 2)]).astype(np.intp)
     order.setflags(write=False)
-    return order.astype(np.intp)
+    return order
 
 
 def _products(a: np.ndarray, b: np.ndarray, ks: np.ndarray) -> np.ndarray:
-    """Products a[i, k] * b[k, j] for the k in ks, in tree order: k first.
+    """Products a[i, k] * b[k, j] for the k in ks, indexed (k, i, j).
 
-    numpy loops fastest over the last axis, so the longer of i and j is
-    made the last one; the layout changes no bit, the caller gets (k, i, j).
+    numpy's innermost loop runs over the last axis in memory, so the longer
+    of i and j is laid out last; the layout changes no bit.
     """
-    ks = ks[_tree_order(len(ks))]
     a_k = a.T.take(ks, axis=0)
     b_k = b.take(ks, axis=0)
     if a_k.shape[1] >= b_k.shape[1]:
@@ -227,8 +232,12 @@ def _horner(r: np.ndarray, out: np.ndarray, j: int = 0) -> np.ndarray:
 
 
 def _clamp(x: np.ndarray) -> np.ndarray:
-    """x clamped to [EXP_MIN, EXP_MAX], NaN as 0: no overflow, no warning."""
-    return np.minimum(np.maximum(np.where(np.isnan(x), 0.0, x), EXP_MIN), EXP_MAX)
+    """x with 0 for NaN and for x outside [EXP_MIN, EXP_MAX].
+
+    _saturate overwrites those entries, and 0 computes without the overflow
+    or underflow (and warnings) that the range's ends would give.
+    """
+    return np.where((x >= EXP_MIN) & (x <= EXP_MAX), x, 0.0)
 
 
 def _saturate(y: np.ndarray, x: np.ndarray) -> np.ndarray:
