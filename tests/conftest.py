@@ -1,10 +1,17 @@
 """The parity harness: Python and R, driven from one pytest session."""
 
+import csv
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from rbridge import R
 
 DRIFT_ROWS: list[str] = []
+# case -> (epochs, largest ULP distance at each epoch), for the drift plot
+DRIFT_SERIES: dict = {}
+REPORTS = Path(__file__).resolve().parents[1] / ".venv" / "reports"
 
 
 @pytest.fixture(scope="session")
@@ -14,6 +21,8 @@ def r():
 
 
 def pytest_terminal_summary(terminalreporter):
+    if DRIFT_SERIES:
+        terminalreporter.write_line(f"drift plot: {write_drift_plot()}")
     if DRIFT_ROWS:
         terminalreporter.section("fast-mode drift, Python vs R")
         terminalreporter.write_line(
@@ -23,3 +32,17 @@ def pytest_terminal_summary(terminalreporter):
         )
         for row in DRIFT_ROWS:
             terminalreporter.write_line(row)
+
+
+def write_drift_plot() -> Path:
+    """Write the drift series as CSV and draw them (R graphics) as a PNG."""
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    table, picture = REPORTS / "fast_drift.csv", REPORTS / "fast_drift.png"
+    with open(table, "w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["case", "epoch", "ulps"])
+        for case, (epochs, ulps) in sorted(DRIFT_SERIES.items()):
+            out.writerows([case, int(e), int(u)] for e, u in zip(epochs, ulps))
+    script = Path(__file__).with_name("plot_drift.R")
+    subprocess.run(["Rscript", str(script), str(table), str(picture)], check=True)
+    return picture

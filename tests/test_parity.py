@@ -230,6 +230,7 @@ def test_fast_mode_drift(r, name):
     report = drift(py.trace, rr["trace"])
     worst = max(report["max_ulps"].values())
     by_epoch = report["by_epoch"]
+    conftest.DRIFT_SERIES[name] = (py.trace.epochs, by_epoch)
     cells = [f"{int(by_epoch[e]):>13,d}" if e < len(by_epoch) else f"{'-':>13s}" for e in MARKS]
     conftest.DRIFT_ROWS.append(
         f"{name:17s} {report['first_epoch']!s:>5s} {' '.join(cells)} {int(by_epoch[-1]):>13,d}"
