@@ -37,22 +37,7 @@ for (numerics in c("exact", "fast")) {
       layers <- forward(n, case$X, ops)
       sum((y - layers[[length(layers)]])^2) / 2
     }
-    worst <- 0
-    for (part in c("weights", "biases")) {
-      for (l in seq_along(net[[part]])) {
-        for (i in seq_along(net[[part]][[l]])) {
-          h <- 1e-6
-          up <- net
-          up[[part]][[l]][i] <- up[[part]][[l]][i] + h
-          down <- net
-          down[[part]][[l]][i] <- down[[part]][[l]][i] - h
-          numeric <- (summed_loss(up) - summed_loss(down)) / (2 * h)
-          g <- grads[[part]][[l]][i]
-          scale <- max(1e-8, abs(numeric) + abs(g))
-          worst <- max(worst, abs(numeric - g) / scale)
-        }
-      }
-    }
+    worst <- finite_difference_error(net, grads, summed_loss)
     expect_lt(worst, 1e-6)
   })
 }
