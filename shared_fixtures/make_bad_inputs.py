@@ -10,13 +10,14 @@ from pathlib import Path
 
 from twinnet.fixtures import write_atomic
 
-A, N, T, S, V, C = (
+A, N, T, S, V, C, F = (
     "twinnet_argument_error",
     "twinnet_name_error",
     "twinnet_type_error",
     "twinnet_shape_error",
     "twinnet_value_error",
     "twinnet_config_error",
+    "twinnet_fixture_error",
 )
 
 
@@ -173,6 +174,13 @@ rows = [
     ("an unknown numerics name", "numerics_ops", {"numerics": "Exact"}, N),
     ("a generator seed as text", "rng_state", {"seed": "seven"}, A),
     ("a fractional generator seed", "rng_state", {"seed": 0.5}, A),
+    ("labels for the wrong number of columns", "predict_labels", {"X": M([[0, 0, 0]])}, S),
+    ("labels of another length than y", "accuracy", {"labels": {"vector": [1, 0]}}, S),
+    ("accuracy against text", "accuracy", {"y": {"text_matrix": [["a"], ["b"], ["c"], ["d"]]}}, T),
+    ("a negative number of draws", "rng_uniform", {"n": -1}, A),
+    ("a generator state too short", "rng_uniform", {"state": {"vector": [1, 2, 3]}}, S),
+    ("a fractional shuffle length", "rng_shuffle", {"n": 2.5}, A),
+    ("a case that does not exist", "read_case", {"name": "no_such_case"}, F),
 ]
 table = {
     "format": "twinnet-bad-inputs/1",

@@ -98,6 +98,14 @@ bad_input_call <- function(call, args) {
     normalize = normalize(fit_normalizer(XOR_X), args$X),
     numerics_ops = numerics_ops(args$numerics),
     rng_state = rng_state(args$seed),
+    predict_labels = predict_labels(init_network(c(2, 3, 1), seed = 1), args$X),
+    accuracy = do.call(accuracy, base(list(labels = c(0, 1, 1, 0),
+                                           y = XOR_Y))),
+    rng_uniform = do.call(rng_uniform, base(list(state = rng_state(1),
+                                                 n = 3))),
+    rng_shuffle = do.call(rng_shuffle, base(list(state = rng_state(1),
+                                                 n = 3))),
+    read_case = read_case(args$name),
     stop("unknown call ", call, " in the bad-input table")
   )
 }

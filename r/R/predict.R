@@ -55,7 +55,11 @@ predict_labels <- function(network, X, numerics = "exact") {
 #' @rdname predict_labels
 #' @export
 accuracy <- function(labels, y) {
-  y <- as_matrix(y)
+  y <- check_data(y, "y")
+  if (length(labels) != nrow(y)) {
+    twinnet_abort("shape", "labels and y must have as many rows; got ",
+                  length(labels), " and ", nrow(y))
+  }
   truth <- if (ncol(y) == 1L) as.integer(y[, 1L]) else
     max.col(y, ties.method = "first")
   mean(labels == truth)

@@ -58,7 +58,12 @@ rng_seed <- function(seed = NULL) {
 #' @rdname rng_state
 #' @export
 rng_uniform <- function(state, n) {
-  s <- state
+  n <- check_int(n, "n", 0)
+  if (!is.numeric(state) || length(state) != 6L) {
+    twinnet_abort("shape", "state must hold the 6 words rng_state returns; ",
+                  "got ", length(state))
+  }
+  s <- as.double(state)
   values <- numeric(n)
   for (i in seq_len(n)) {
     # first component: p1 = 1403580 s1 - 810728 s0 mod M1
@@ -87,7 +92,7 @@ rng_mod <- function(p, m) {
 #'   j = floor(u i) + 1, u being the next uniform draw.
 #' @export
 rng_shuffle <- function(state, n) {
-  order <- seq_len(n)
+  order <- seq_len(check_int(n, "n", 0))
   drawn <- rng_uniform(state, max(n - 1L, 0L))
   step <- 0L
   for (i in rev(seq_len(n))[-n]) {

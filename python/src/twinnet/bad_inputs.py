@@ -13,12 +13,12 @@ import numpy as np
 
 from twinnet.errors import TwinnetError
 from twinnet.fit import fit
-from twinnet.fixtures import fixture_dir
+from twinnet.fixtures import fixture_dir, read_case
 from twinnet.network import init_network
 from twinnet.normalize import fit_normalizer, normalize
 from twinnet.numerics import numerics_ops
-from twinnet.predict import predict
-from twinnet.rng import rng_state
+from twinnet.predict import accuracy, predict, predict_labels
+from twinnet.rng import rng_shuffle, rng_state, rng_uniform
 
 XOR_X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
 XOR_Y = [[0.0], [1.0], [1.0], [0.0]]
@@ -92,4 +92,15 @@ def _call(call: str, args: dict):
         return numerics_ops(args["numerics"])
     if call == "rng_state":
         return rng_state(args["seed"])
+    if call == "predict_labels":
+        return predict_labels(init_network([2, 3, 1], seed=1), args["X"])
+    if call == "accuracy":
+        base = {"labels": [0, 1, 1, 0], "y": XOR_Y} | args
+        return accuracy(base["labels"], base["y"])
+    if call in ("rng_uniform", "rng_shuffle"):
+        base = {"state": rng_state(1), "n": 3} | args
+        draw = rng_uniform if call == "rng_uniform" else rng_shuffle
+        return draw(base["state"], base["n"])
+    if call == "read_case":
+        return read_case(args["name"])
     raise ValueError(f"unknown call {call!r} in the bad-input table")

@@ -36,7 +36,11 @@ def predict_labels(network: Network, X, *, numerics: str = "exact") -> np.ndarra
 
 def accuracy(labels, y) -> float:
     """Fraction of labels equal to the targets (0/1 column, or one-hot rows)."""
-    y = np.asarray(y, dtype=np.float64)
-    y = y.reshape(-1, 1) if y.ndim == 1 else y
+    y = check_data(y, "y")
+    labels = np.asarray(labels).reshape(-1)
+    if labels.shape[0] != y.shape[0]:
+        raise ShapeError(
+            f"labels and y must have as many rows; got {labels.shape[0]} and {y.shape[0]}"
+        )
     truth = y[:, 0].astype(np.int64) if y.shape[1] == 1 else y.argmax(axis=1)
-    return float(np.mean(np.asarray(labels) == truth))
+    return float(np.mean(labels == truth))

@@ -11,6 +11,7 @@ import os
 
 import numpy as np
 
+from twinnet.errors import ShapeError
 from twinnet.validate import check_int
 
 M1 = 4294967087.0
@@ -41,7 +42,8 @@ def rng_seed(seed: int | None = None) -> int:
 
 def rng_uniform(state: list[float], n: int) -> tuple[np.ndarray, list[float]]:
     """Draw ``n`` uniform numbers on (0, 1); return them and the next state."""
-    s = list(state)
+    n = check_int(n, "n", 0)
+    s = _check_state(state)
     values = np.empty(n)
     for i in range(n):
         # first component: p1 = 1403580 s1 - 810728 s0 mod M1
@@ -53,6 +55,14 @@ def rng_uniform(state: list[float], n: int) -> tuple[np.ndarray, list[float]]:
         # combine the two components
         values[i] = (p1 - p2 if p1 > p2 else p1 - p2 + M1) * NORM
     return values, s
+
+
+def _check_state(state) -> list[float]:
+    """Six state words, as rng_state returns them."""
+    s = [float(v) for v in np.asarray(state, dtype=np.float64).reshape(-1)]
+    if len(s) != 6:
+        raise ShapeError(f"state must hold the 6 words rng_state returns; got {len(s)}")
+    return s
 
 
 def _mod(p: float, m: float) -> float:
@@ -71,7 +81,7 @@ def rng_shuffle(state: list[float], n: int) -> tuple[np.ndarray, list[float]]:
     Position i (from the last down to 1) swaps with j = floor(u (i + 1)),
     u being the next uniform draw.
     """
-    order = np.arange(n)
+    order = np.arange(check_int(n, "n", 0))
     values, state = rng_uniform(state, max(n - 1, 0))
     for step, i in enumerate(range(n - 1, 0, -1)):
         j = min(math.floor(values[step] * (i + 1)), i)
