@@ -38,11 +38,13 @@ def write_drift_plot() -> Path:
     """Write the drift series as CSV and draw them (R graphics) as a PNG."""
     REPORTS.mkdir(parents=True, exist_ok=True)
     table, picture = REPORTS / "fast_drift.csv", REPORTS / "fast_drift.png"
-    with open(table, "w", newline="") as f:
+    partial = table.with_suffix(".tmp")
+    with open(partial, "w", newline="") as f:
         out = csv.writer(f)
         out.writerow(["case", "epoch", "ulps"])
         for case, (epochs, ulps) in sorted(DRIFT_SERIES.items()):
             out.writerows([case, int(e), int(u)] for e, u in zip(epochs, ulps))
+    partial.replace(table)  # atomically: the old file or the new one, never half
     script = Path(__file__).with_name("plot_drift.R")
     subprocess.run(["Rscript", str(script), str(table), str(picture)], check=True)
     return picture

@@ -54,6 +54,8 @@ def test_fixtures_read_identically(r, name):
         assert_bitwise(py[key], rr[key], f"{name}: {key}")
     for i, w in enumerate(py["weights"]):
         assert_bitwise(w, rr["weights"][i], f"{name}: weights[{i}]")
+    for i, b in enumerate(py["biases"] or []):
+        assert_bitwise(b, rr["biases"][i], f"{name}: biases[{i}]")
 
 
 def test_generator_matches_base_r(r):
@@ -106,6 +108,8 @@ def test_exact_kernels_are_identical(r):
     )
     assert_bitwise(exact.exact_log(positive), r.call("exact_log", positive), "log")
     m = gen.standard_normal((37, 5))
+    # the tree runs along each language's contiguous axis: rows in numpy, columns in R
+    assert_bitwise(exact.exact_tree_sum(m), r.call("exact_tree_sum", m.T.copy()), "tree_sum")
     assert_bitwise(exact.exact_row_sums(m), r.call("exact_row_sums", m), "row_sums")
     assert_bitwise(exact.exact_total(m), r.call("exact_total", m), "total")
     assert np.isnan(r.call("exact_exp", np.array([np.nan]))[0])

@@ -46,7 +46,8 @@ def runs(draw):
     hidden = draw(st.lists(st.integers(1, 5), min_size=1, max_size=3))
     n_in, n_out, n = draw(st.integers(1, 4)), draw(st.integers(1, 3)), draw(st.integers(1, 12))
     out, loss = draw(st.sampled_from(OUTPUTS))
-    act = draw(st.sampled_from(["sigmoid", "tanh", "relu", "identity"]))
+    acts = st.sampled_from(["sigmoid", "tanh", "relu", "identity"])
+    hidden_acts = draw(st.lists(acts, min_size=len(hidden), max_size=len(hidden)))
     seed = draw(st.integers(0, 10**6))
     gen = np.random.default_rng(seed)
     X = gen.uniform(-2, 2, (n, n_in))
@@ -60,7 +61,7 @@ def runs(draw):
         )
     return {
         "sizes": [n_in, *hidden, n_out], "seed": seed, "bias": draw(st.booleans()),
-        "activations": [act] * len(hidden) + [out], "init": draw(st.sampled_from(
+        "activations": [*hidden_acts, out], "init": draw(st.sampled_from(
             ["uniform", "glorot", "he"])), "X": X, "y": y, "epochs": draw(st.integers(1, 4)),
         "lr": draw(st.sampled_from([0.01, 0.1, 0.5])), "loss": loss,
         "batch_size": draw(st.none() | st.integers(1, n)), "shuffle": draw(st.booleans()),

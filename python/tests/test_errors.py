@@ -78,9 +78,16 @@ def test_divergence_stops_with_the_epoch_the_tensor_and_the_partial_result():
 def test_divergence_can_be_trained_through():
     net, X, y = exploding()
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # numpy's own overflow warnings
+        warnings.simplefilter("error")  # diverging is reported by fit, not by numpy
         result = twinnet.fit(net, X, y, epochs=50, lr=10.0, stop_on_nonfinite=False)
     assert len(result.loss) == 50 and not np.isfinite(result.loss[-1])
+
+
+def test_a_divergence_in_the_last_update_is_caught():
+    net, X, y = exploding()
+    with pytest.raises(TrainingError, match="after the last update") as err:
+        twinnet.fit(net, X, y, epochs=1, lr=1e308)
+    assert len(err.value.partial.loss) == 1
 
 
 def test_extreme_inputs_give_answers_not_warnings():

@@ -85,6 +85,9 @@ def test_exp_saturates_and_passes_nan():
     x = np.array([-np.inf, -1000.0, 1000.0, np.inf, np.nan, 0.0, -0.0])
     with np.errstate(all="raise"):
         y = exact.exact_exp(x[:4])
+        tiny = np.array([1e-200, 1e-320, -740.0])
+        exact.exact_exp(tiny), exact.exact_sigmoid(tiny), exact.exact_tanh(tiny)
+        exact.exact_log(np.array([1.0 + 2.0**-52, 2.0**-1074, 1e300]))
     assert list(y) == [0.0, 0.0, np.inf, np.inf]
     y = exact.exact_exp(x)
     assert np.isnan(y[4]) and y[5] == 1.0 and y[6] == 1.0

@@ -37,8 +37,12 @@ def test_article_toy_table(numerics):
 
 @pytest.mark.parametrize("numerics", ["exact", "fast"])
 def test_article_moons_table(numerics):
-    loss = run_case("moons_article", numerics).loss
-    assert np.round(loss[::1000], 5).tolist() == ARTICLE_MOONS[:5]
+    result = run_case("moons_article", numerics)
+    assert np.round(result.loss[::1000], 5).tolist() == ARTICLE_MOONS[:5]
+    # the article's epoch-5000 figure: the loss after the 5000th update
+    after = twinnet.predict(result.network, read_case("moons_article")["X"], numerics=numerics)
+    y = read_case("moons_article")["y"]
+    assert round(float(np.mean((y - after) ** 2 / 2)), 5) == ARTICLE_MOONS[5]
 
 
 @pytest.mark.parametrize("name", case_names())
@@ -48,6 +52,9 @@ def test_exact_run_matches_golden_trace(name):
     assert np.array_equal(bits(result.loss), bits(from_hex(golden["loss"])))
     for w, g in zip(result.network.weights, golden["final_weights"]):
         assert np.array_equal(bits(w), bits(from_hex(g)))
+    for b, g in zip(result.network.biases or [], golden["final_biases"] or []):
+        assert np.array_equal(bits(b), bits(from_hex(g)))
+    assert (result.network.biases is None) == (golden["final_biases"] is None)
     assert trace_digest(result.trace) == golden["trace_sha256"]
 
 

@@ -81,16 +81,34 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
       # full batch: one step, from the forward pass just made
       network <- update(network, backward(network, layers, y, ops, loss), lr)
     } else {
-      drawn <- if (shuffle) rng_shuffle(state, nrow(X)) else
-        list(order = seq_len(nrow(X)), state = state)
+      drawn <- epoch_order(state, nrow(X), shuffle)
       state <- drawn$state
       network <- descend_batches(network, X, y, drawn$order, batch_size, lr,
                                  loss, ops)
     }
   }
   trace$loss <- losses[trace$epochs + 1L]
-  structure(list(network = network, loss = losses, trace = trace),
-            class = "twinnet_fit")
+  finish_fit(network, losses, trace, stop_on_nonfinite)
+}
+
+# The order of one epoch's samples: shuffled, or as they come.
+epoch_order <- function(state, n, shuffle) {
+  if (shuffle) {
+    return(rng_shuffle(state, n))
+  }
+  list(order = seq_len(n), state = state)
+}
+
+# The result, after a last check of the final update's weights.
+finish_fit <- function(network, losses, trace, stop_on_nonfinite) {
+  result <- structure(list(network = network, loss = losses, trace = trace),
+                      class = "twinnet_fit")
+  bad <- nonfinite(network, 0)
+  if (!is.null(bad) && stop_on_nonfinite) {
+    twinnet_abort("training", "training diverged: ", bad, " is NaN or Inf ",
+                  "after the last update (try a smaller lr)", partial = result)
+  }
+  result
 }
 
 # One epoch of mini-batch steps, the batches taken in `order`.
@@ -107,11 +125,8 @@ descend_batches <- function(network, X, y, order, batch_size, lr, loss, ops) {
 # Check every argument of fit; return X and y as double matrices.
 check_fit <- function(network, X, y, epochs, lr, record_every, loss,
                       batch_size, shuffle, seed) {
-  if (!inherits(network, "twinnet_network")) {
-    twinnet_abort("type", "network must come from init_network; got ",
-                  class(network)[1L])
-  }
-  check_int(epochs, "epochs")
+  check_network(network)
+  check_int(epochs, "epochs", 1, 2^31 - 1)
   check_lr(lr)
   check_int(record_every, "record_every")
   check_loss(loss, network$activations[length(network$activations)])

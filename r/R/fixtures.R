@@ -75,11 +75,10 @@ read_json <- function(path) {
   key <- paste(basename(dirname(path)), basename(path), sep = "/")
   manifest <- read_manifest(dirname(dirname(path)))
   expected <- manifest[key]
-  if (length(manifest) > 0L && is.na(expected)) {
+  if (is.na(expected)) {
     twinnet_abort("fixture", "fixture ", path, " is not listed in ", MANIFEST)
   }
-  if (!is.na(expected) &&
-        digest::digest(raw, algo = "sha256", serialize = FALSE) != expected) {
+  if (digest::digest(raw, algo = "sha256", serialize = FALSE) != expected) {
     twinnet_abort("fixture", "fixture ", path,
                   " does not match its sha256 in ", MANIFEST)
   }
@@ -95,23 +94,36 @@ read_json <- function(path) {
 #' @rdname fixture_dir
 #' @export
 read_dataset <- function(name, root = fixture_dir()) {
-  data <- read_json(file.path(root, "datasets", paste0(name, ".json")))
-  data$X <- from_hex(data$X)
-  data$y <- from_hex(data$y)
+  path <- file.path(root, "datasets", paste0(name, ".json"))
+  data <- read_json(path)
+  naming_file(path, {
+    data$X <- from_hex(data$X)
+    data$y <- from_hex(data$y)
+  })
   data
+}
+
+# Run `code`; a failure while decoding names the fixture file.
+naming_file <- function(path, code) {
+  tryCatch(code, error = function(e) {
+    twinnet_abort("fixture", "fixture ", path, ": ", conditionMessage(e))
+  })
 }
 
 #' @rdname fixture_dir
 #' @export
 read_case <- function(name, root = fixture_dir()) {
-  case <- read_json(file.path(root, "cases", paste0(name, ".json")))
+  path <- file.path(root, "cases", paste0(name, ".json"))
+  case <- read_json(path)
   data <- read_dataset(case$dataset, root)
   case$X <- data$X
   case$y <- data$y
-  case$lr <- as.numeric(case$lr)
-  case$sizes <- as.integer(unlist(case$sizes))
-  case$weights <- lapply(case$weights, from_hex)
-  if (!is.null(case$biases)) case$biases <- lapply(case$biases, from_hex)
+  naming_file(path, {
+    case$lr <- as.numeric(case$lr)
+    case$sizes <- as.integer(unlist(case$sizes))
+    case$weights <- lapply(case$weights, from_hex)
+    if (!is.null(case$biases)) case$biases <- lapply(case$biases, from_hex)
+  })
   case
 }
 
@@ -139,7 +151,8 @@ case_names <- function(root = fixture_dir()) {
 read_manifest <- function(root) {
   path <- file.path(root, MANIFEST)
   if (!file.exists(path)) {
-    return(character())
+    twinnet_abort("fixture", path, " is missing: fixtures are only read ",
+                  "with their manifest")
   }
   fields <- strsplit(readLines(path), " +")
   if (any(lengths(fields) != 2L)) {

@@ -46,12 +46,19 @@ fit_normalizer <- function(X, method = "minmax") {
     check_name(method, METHODS, "method")
   }
   scale[scale == 0] <- 1
+  # min and max may return -0 or +0 for a tie (R and numpy pick differently):
+  # adding +0 turns -0 into +0, the same bits in both languages
+  shift <- shift + 0
   list(method = method, shift = shift, scale = scale)
 }
 
 #' @rdname fit_normalizer
 #' @export
 normalize <- function(normalizer, X) {
+  if (!is.list(normalizer) || is.null(normalizer$shift) ||
+        is.null(normalizer$scale)) {
+    twinnet_abort("type", "normalizer must come from fit_normalizer")
+  }
   X <- check_data(X, "X")
   if (ncol(X) != length(normalizer$shift)) {
     twinnet_abort("shape", "X must have ", length(normalizer$shift),

@@ -45,7 +45,7 @@ predict.twinnet_network <- function(object, newdata, numerics = "exact",
 #' net <- init_network(c(2, 3, 1), seed = 1)
 #' accuracy(predict_labels(net, diag(2)), c(0, 1))
 predict_labels <- function(network, X, numerics = "exact") {
-  output <- predict(network, X, numerics = numerics)
+  output <- predict(check_network(network), X, numerics = numerics)
   if (ncol(output) == 1L) {
     return(as.integer(output[, 1L] >= 0.5))
   }

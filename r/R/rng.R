@@ -59,7 +59,10 @@ rng_seed <- function(seed = NULL) {
 #' @export
 rng_uniform <- function(state, n) {
   n <- check_int(n, "n", 0)
-  if (!is.numeric(state) || length(state) != 6L) {
+  if (!is.numeric(state)) {
+    twinnet_abort("type", "state must be numbers, as rng_state returns them")
+  }
+  if (length(state) != 6L) {
     twinnet_abort("shape", "state must hold the 6 words rng_state returns; ",
                   "got ", length(state))
   }

@@ -6,12 +6,13 @@
 
 # A name from `choices`; otherwise suggest the nearest one.
 check_name <- function(value, choices, what) {
-  if (is.character(value) && length(value) == 1L && value %in% choices) {
+  if (is.character(value) && length(value) == 1L && !is.na(value) &&
+        value %in% choices) {
     return(value)
   }
   given <- paste(deparse(value), collapse = " ")
-  distance <- utils::adist(as.character(value)[1L], choices)
-  hint <- if (min(distance) <= 3) {
+  distance <- utils::adist(given, choices)
+  hint <- if (isTRUE(min(distance) <= 3)) {
     paste0(" (did you mean \"", choices[which.min(distance)], "\"?)")
   } else {
     ""
@@ -88,6 +89,15 @@ check_targets <- function(y, loss) {
     twinnet_abort("value", "y must have one-hot rows (one 1, else 0) for ",
                   "categorical_cross_entropy")
   }
+}
+
+# A network made by init_network, for the functions that take one.
+check_network <- function(network) {
+  if (!inherits(network, "twinnet_network")) {
+    twinnet_abort("type", "network must come from init_network; got ",
+                  class(network)[1L])
+  }
+  network
 }
 
 # X and y fit each other and the network's input and output sizes.

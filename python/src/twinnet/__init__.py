@@ -7,6 +7,7 @@ The public API mirrors the R package ``twinnet``::
     twinnet.predict(result.network, X)
 """
 
+from twinnet import bad_inputs, cases, errors, exact, fast, fixtures, rng
 from twinnet.backward import Gradients, backward
 from twinnet.fit import FitResult, Trace, fit
 from twinnet.forward import forward
@@ -19,6 +20,14 @@ from twinnet.update import update
 __version__ = "0.1.0"
 
 __all__ = [
+    # submodules, so that twinnet.cases.run_case and the like work after import twinnet
+    "bad_inputs",
+    "cases",
+    "errors",
+    "exact",
+    "fast",
+    "fixtures",
+    "rng",
     "NUMERICS",
     "accuracy",
     "fit_normalizer",

@@ -1,9 +1,9 @@
 """The errors twinnet raises: one class per kind of mistake.
 
-Twin: ``r/R/errors.R``, where each class is an R condition class of the
-same name in snake case (``ShapeError`` <-> ``twinnet_shape_error``). The
-same bad input raises the same kind of error in both languages; the
-harness checks that, input by input.
+Twin: ``r/R/errors.R``, where each class is an R condition class; the
+class attribute ``category`` holds its name (``ShapeError.category ==
+"twinnet_shape_error"``). The same bad input raises the same kind of error
+in both languages; the harness checks that, input by input.
 """
 
 
@@ -47,6 +47,12 @@ class ConfigError(TwinnetError, ValueError):
     """Options that make no sense together (a loss with the wrong output)."""
 
     category = "twinnet_config_error"
+
+
+class FixtureError(TwinnetError, ValueError):
+    """A fixture file is missing, corrupted or does not match the manifest."""
+
+    category = "twinnet_fixture_error"
 
 
 class TrainingError(TwinnetError, FloatingPointError):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from twinnet.backward import backward
-from twinnet.errors import DataTypeError, TrainingError
+from twinnet.errors import TrainingError
 from twinnet.forward import forward
 from twinnet.loss import check_loss, loss_value
 from twinnet.network import Network
@@ -20,6 +20,7 @@ from twinnet.validate import (
     check_flag,
     check_int,
     check_lr,
+    check_network,
     check_rows,
     check_targets,
 )
@@ -142,10 +143,27 @@ def fit(
             # full batch: one step, from the forward pass just made
             network = update(network, backward(network, layers, y, ops, loss), lr)
         else:
-            order, state = rng_shuffle(state, len(X)) if shuffle else (np.arange(len(X)), state)
+            order, state = _epoch_order(state, len(X), shuffle)
             network = _descend_batches(network, X, y, order, batch_size, lr, loss, ops)
     trace.loss = losses[trace.epochs]
-    return FitResult(network, losses, trace)
+    return _finish_fit(network, losses, trace, stop_on_nonfinite)
+
+
+def _epoch_order(state, n: int, shuffle: bool):
+    """The order of one epoch's samples: shuffled, or as they come."""
+    return rng_shuffle(state, n) if shuffle else (np.arange(n), state)
+
+
+def _finish_fit(network, losses, trace, stop_on_nonfinite: bool) -> FitResult:
+    """The result, after a last check of the final update's weights."""
+    result = FitResult(network, losses, trace)
+    bad = _nonfinite(network, 0.0)
+    if bad is not None and stop_on_nonfinite:
+        raise TrainingError(
+            f"training diverged: {bad} is NaN or Inf after the last update (try a smaller lr)",
+            partial=result,
+        )
+    return result
 
 
 def _descend_batches(network, X, y, order, batch_size: int, lr: float, loss: str, ops: Ops):
@@ -159,9 +177,8 @@ def _descend_batches(network, X, y, order, batch_size: int, lr: float, loss: str
 
 def _check_fit(network, X, y, epochs, lr, record_every, loss, batch_size, shuffle, seed):
     """Check every argument of fit; return X and y as float64 matrices."""
-    if not isinstance(network, Network):
-        raise DataTypeError(f"network must come from init_network; got {type(network).__name__}")
-    check_int(epochs, "epochs")
+    check_network(network)
+    check_int(epochs, "epochs", 1, 2**31 - 1)
     check_lr(lr)
     check_int(record_every, "record_every")
     check_loss(loss, network.activations[-1])

@@ -14,15 +14,9 @@ from pathlib import Path
 
 import numpy as np
 
-from twinnet.errors import TwinnetError
+from twinnet.errors import FixtureError
 
 MANIFEST = "MANIFEST.sha256"
-
-
-class FixtureError(TwinnetError, ValueError):
-    """A fixture file is missing, corrupted or does not match the manifest."""
-
-    category = "twinnet_fixture_error"
 
 
 def fixture_dir() -> Path:
@@ -57,11 +51,10 @@ def read_json(path) -> dict:
         raw = path.read_bytes()
     except OSError as err:
         raise FixtureError(f"cannot read fixture {path}: {err}") from None
-    manifest = _manifest(path.parent.parent)
-    expected = manifest.get(f"{path.parent.name}/{path.name}")
-    if manifest and expected is None:
+    expected = _manifest(path.parent.parent).get(f"{path.parent.name}/{path.name}")
+    if expected is None:
         raise FixtureError(f"fixture {path} is not listed in {MANIFEST}")
-    if expected is not None and hashlib.sha256(raw).hexdigest() != expected:
+    if hashlib.sha256(raw).hexdigest() != expected:
         raise FixtureError(f"fixture {path} does not match its sha256 in {MANIFEST}")
     try:
         return json.loads(raw)
@@ -71,15 +64,27 @@ def read_json(path) -> dict:
 
 def read_dataset(name: str, root=None) -> dict:
     """Data set ``name`` as ``{"name", "X", "y", ...}`` with float64 matrices."""
-    data = read_json(Path(root or fixture_dir()) / "datasets" / f"{name}.json")
-    return dict(data, X=from_hex(data["X"]), y=from_hex(data["y"]))
+    path = Path(root or fixture_dir()) / "datasets" / f"{name}.json"
+    data = read_json(path)
+    try:
+        return dict(data, X=from_hex(data["X"]), y=from_hex(data["y"]))
+    except (KeyError, TypeError, ValueError) as err:
+        raise FixtureError(f"fixture {path}: {err}") from None
 
 
 def read_case(name: str, root=None) -> dict:
     """Case ``name`` with its data set, lr and initial weights decoded."""
     root = Path(root or fixture_dir())
-    case = read_json(root / "cases" / f"{name}.json")
+    path = root / "cases" / f"{name}.json"
+    case = read_json(path)
     data = read_dataset(case["dataset"], root)
+    try:
+        return _decode_case(case, data)
+    except (KeyError, TypeError, ValueError) as err:
+        raise FixtureError(f"fixture {path}: {err}") from None
+
+
+def _decode_case(case: dict, data: dict) -> dict:
     biases = case["biases"]
     return dict(
         case,
@@ -119,7 +124,7 @@ def case_names(root=None) -> list[str]:
 def _manifest(root: Path) -> dict:
     path = root / MANIFEST
     if not path.is_file():
-        return {}
+        raise FixtureError(f"{path} is missing: fixtures are only read with their manifest")
     fields = [line.split() for line in path.read_text().splitlines() if line.strip()]
     if any(len(f) != 2 for f in fields):
         raise FixtureError(f"{path} has a line that is not 'sha256  folder/file.json'")

@@ -128,6 +128,8 @@ def _draw(sizes, seed, bias, init):
 def _check_activations(activations, n_layers: int) -> list[str]:
     if isinstance(activations, str):
         activations = [activations] * n_layers
+    if not isinstance(activations, (list, tuple, np.ndarray)):
+        raise ArgumentError(f"activations must be a name or a list of names; got {activations!r}")
     activations = list(activations)
     if len(activations) != n_layers:
         raise ArgumentError(

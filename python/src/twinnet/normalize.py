@@ -14,7 +14,7 @@ A column with no spread gets scale 1, so it becomes all zeros.
 
 import numpy as np
 
-from twinnet.errors import ShapeError
+from twinnet.errors import DataTypeError, ShapeError
 from twinnet.exact import exact_col_sums
 from twinnet.validate import check_data, check_name
 
@@ -36,11 +36,16 @@ def fit_normalizer(X, method: str = "minmax") -> dict:
     else:
         check_name(method, METHODS, "method")
     scale = np.where(scale == 0, 1.0, scale)
+    # min and max may return -0 or +0 for a tie (R and numpy pick differently):
+    # adding +0 turns -0 into +0, the same bits in both languages
+    shift = shift + 0.0
     return {"method": method, "shift": shift, "scale": scale}
 
 
 def normalize(normalizer: dict, X) -> np.ndarray:
     """Apply a fitted normaliser to ``X``: (X - shift) / scale, column by column."""
+    if not isinstance(normalizer, dict) or not {"shift", "scale"} <= normalizer.keys():
+        raise DataTypeError("normalizer must come from fit_normalizer")
     X = check_data(X, "X")
     if X.shape[1] != len(normalizer["shift"]):
         raise ShapeError(

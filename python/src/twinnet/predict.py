@@ -9,11 +9,12 @@ from twinnet.errors import ShapeError
 from twinnet.forward import forward
 from twinnet.network import Network
 from twinnet.numerics import numerics_ops
-from twinnet.validate import check_data
+from twinnet.validate import check_data, check_network
 
 
 def predict(network: Network, X, *, numerics: str = "exact") -> np.ndarray:
     """Outputs of ``network`` for the samples in the rows of ``X``."""
+    check_network(network)
     X = check_data(X, "X")
     if X.shape[1] != network.sizes[0]:
         raise ShapeError(

@@ -11,7 +11,7 @@ import os
 
 import numpy as np
 
-from twinnet.errors import ShapeError
+from twinnet.errors import DataTypeError, ShapeError
 from twinnet.validate import check_int
 
 M1 = 4294967087.0
@@ -59,7 +59,10 @@ def rng_uniform(state: list[float], n: int) -> tuple[np.ndarray, list[float]]:
 
 def _check_state(state) -> list[float]:
     """Six state words, as rng_state returns them."""
-    s = [float(v) for v in np.asarray(state, dtype=np.float64).reshape(-1)]
+    try:
+        s = [float(v) for v in np.asarray(state, dtype=np.float64).reshape(-1)]
+    except (TypeError, ValueError):
+        raise DataTypeError("state must be numbers, as rng_state returns them") from None
     if len(s) != 6:
         raise ShapeError(f"state must hold the 6 words rng_state returns; got {len(s)}")
     return s

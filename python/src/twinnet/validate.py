@@ -79,6 +79,15 @@ def check_targets(y: np.ndarray, loss: str) -> None:
         )
 
 
+def check_network(network):
+    """A network made by init_network, for the functions that take one."""
+    from twinnet.network import Network  # here: network.py imports this module
+
+    if not isinstance(network, Network):
+        raise DataTypeError(f"network must come from init_network; got {type(network).__name__}")
+    return network
+
+
 def check_rows(X: np.ndarray, y: np.ndarray, sizes: list[int]) -> None:
     """X and y fit each other and the network's input and output sizes."""
     if X.shape[0] != y.shape[0]:

@@ -59,6 +59,14 @@ test_that("divergence can be trained through", {
   expect_false(is.finite(result$loss[50]))
 })
 
+test_that("a divergence in the last update is caught", {
+  e <- exploding()
+  err <- tryCatch(fit(e$net, e$X, e$y, epochs = 1, lr = 1e308),
+                  twinnet_training_error = function(err) err)
+  expect_match(conditionMessage(err), "after the last update")
+  expect_length(err$partial$loss, 1)
+})
+
 test_that("extreme inputs give answers, not warnings", {
   net <- init_network(c(1, 2, 1), seed = 1)
   for (numerics in c("exact", "fast")) {

@@ -3,6 +3,7 @@
 # Twin file: python/tests/test_model.py.
 
 exact <- numerics_ops("exact")
+withr::local_seed(3)  # the random test data below, reproducible
 outputs <- list(c("sigmoid", "squared_error"), c("tanh", "squared_error"),
                 c("identity", "squared_error"), c("relu", "squared_error"),
                 c("sigmoid", "binary_cross_entropy"),

@@ -22,9 +22,13 @@ for (numerics in c("exact", "fast")) {
   })
 
   test_that(paste("the article's moons table,", numerics), {
-    loss <- run_case("moons_article", numerics)$loss
-    expect_identical(round(loss[seq(1, 5000, by = 1000)], 5),
+    result <- run_case("moons_article", numerics)
+    expect_identical(round(result$loss[seq(1, 5000, by = 1000)], 5),
                      article_moons[1:5])
+    # the article's epoch-5000 figure: the loss after the 5000th update
+    case <- read_case("moons_article")
+    after <- predict(result$network, case$X, numerics = numerics)
+    expect_identical(round(mean((case$y - after)^2 / 2), 5), article_moons[6])
   })
 
   test_that(paste("backprop matches finite differences,", numerics), {
@@ -50,6 +54,10 @@ for (name in case_names()) {
     expect_bitwise(result$loss, from_hex(golden$loss))
     expect_bitwise(unlist(result$network$weights),
                    unlist(lapply(golden$final_weights, from_hex)))
+    expect_bitwise(unlist(result$network$biases),
+                   unlist(lapply(golden$final_biases, from_hex)))
+    expect_identical(is.null(result$network$biases),
+                     is.null(golden$final_biases))
     expect_identical(trace_digest(result$trace), golden$trace_sha256)
   })
 }
