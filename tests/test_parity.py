@@ -135,7 +135,10 @@ def test_normalisers_are_identical(r, method):
 
 def step_mismatch(r, case, weights, biases, numerics="exact") -> str | None:
     """Replay one epoch from the same parameters in both languages; name the
-    first step (forward, backward, update) whose result differs, or None."""
+    first step (forward, backward, update) whose result differs, or None.
+
+    The replay is one full-batch step: for a mini-batch case it pinpoints
+    the kernels that differ, not the batch in which they first did."""
     net = twinnet.init_network(
         case["sizes"],
         weights=weights,
@@ -174,6 +177,10 @@ def step_mismatch(r, case, weights, biases, numerics="exact") -> str | None:
     steps += [
         (f"update: weights[{i}]", w, rr["network"]["weights"][i])
         for i, w in enumerate(after.weights)
+    ]
+    steps += [
+        (f"update: biases[{i}]", b, rr["network"]["biases"][i])
+        for i, b in enumerate(after.biases or [])
     ]
     for what, py, other in steps:
         other = np.asarray(other).reshape(np.shape(py))

@@ -31,16 +31,21 @@ def read_bad_inputs(root=None) -> list[dict]:
 
 
 def run_bad_input(entry: dict) -> str:
-    """Run one entry; return the twinnet error category it raised, or "none"."""
-    args = {k: decode(v) for k, v in entry["args"].items()}
+    """Run one entry; return the twinnet error category it raised.
+
+    ``"none"`` if it raised nothing, ``"crash: ..."`` for any other error.
+    """
+    args = {k: decode_value(v) for k, v in entry["args"].items()}
     try:
-        _call(entry["call"], args)
+        _bad_input_call(entry["call"], args)
     except TwinnetError as err:
         return err.category
+    except Exception as err:  # noqa: BLE001 - any other error is the finding
+        return f"crash: {type(err).__name__}: {err}"
     return "none"
 
 
-def decode(value):
+def decode_value(value):
     """A JSON value of the table as the Python value it stands for."""
     if not isinstance(value, dict):
         return value
@@ -58,7 +63,7 @@ def decode(value):
     if tag == "array3d":
         return np.zeros(body)
     if tag == "list":
-        return [decode(v) for v in body]
+        return [decode_value(v) for v in body]
     if tag == "dataframe":
         import pandas as pd  # only the table needs pandas
 
@@ -68,7 +73,7 @@ def decode(value):
     raise ValueError(f"unknown tag {tag!r} in the bad-input table")
 
 
-def _call(call: str, args: dict):
+def _bad_input_call(call: str, args: dict):
     """Call ``call`` with a valid base call's arguments, overridden by ``args``."""
     if call == "init_network":
         base = {"sizes": [2, 3, 1], "seed": 1} | args

@@ -137,7 +137,7 @@ def fit(
             raise TrainingError(
                 f"training diverged: {bad} is NaN or Inf at epoch {epoch} (try a smaller lr); "
                 "the result so far is in .partial",
-                partial=_partial(network, losses, trace, epoch, record_every),
+                partial=_partial_fit(network, losses, trace, epoch, record_every),
             )
         if batch_size is None:
             # full batch: one step, from the forward pass just made
@@ -206,7 +206,7 @@ def _nonfinite(network: Network, loss: float) -> str | None:
     return None
 
 
-def _partial(network, losses, trace, epoch: int, every: int) -> FitResult:
+def _partial_fit(network, losses, trace, epoch: int, every: int) -> FitResult:
     """The result up to and including ``epoch``, for an error to hand back."""
     rows = epoch // every + 1
     kept = Trace(

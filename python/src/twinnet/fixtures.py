@@ -51,7 +51,7 @@ def read_json(path) -> dict:
         raw = path.read_bytes()
     except OSError as err:
         raise FixtureError(f"cannot read fixture {path}: {err}") from None
-    expected = _manifest(path.parent.parent).get(f"{path.parent.name}/{path.name}")
+    expected = _read_manifest(path.parent.parent).get(f"{path.parent.name}/{path.name}")
     if expected is None:
         raise FixtureError(f"fixture {path} is not listed in {MANIFEST}")
     if hashlib.sha256(raw).hexdigest() != expected:
@@ -121,7 +121,7 @@ def case_names(root=None) -> list[str]:
     return sorted(p.stem for p in (Path(root or fixture_dir()) / "cases").glob("*.json"))
 
 
-def _manifest(root: Path) -> dict:
+def _read_manifest(root: Path) -> dict:
     path = root / MANIFEST
     if not path.is_file():
         raise FixtureError(f"{path} is missing: fixtures are only read with their manifest")

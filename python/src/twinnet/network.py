@@ -95,7 +95,7 @@ def init_network(
     if seed is not None:
         check_int(seed, "seed", -(2**31) + 1, 2**31 - 1)
     if weights is None:
-        weights, drawn = _draw(sizes, seed, bias and init == "uniform", init)
+        weights, drawn = _draw_weights(sizes, seed, bias and init == "uniform", init)
         biases = drawn if biases is None and drawn else biases
     weights = [check_data(w, f"weights[{i}]") for i, w in enumerate(weights)]
     if not bias:
@@ -109,7 +109,7 @@ def init_network(
     return network
 
 
-def _draw(sizes, seed, bias, init):
+def _draw_weights(sizes, seed, bias, init):
     """Draw weights (and biases) uniformly, in the documented fill order."""
     state = rng_state(rng_seed(seed))
     weights, biases = [], []

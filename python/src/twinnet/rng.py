@@ -47,10 +47,10 @@ def rng_uniform(state: list[float], n: int) -> tuple[np.ndarray, list[float]]:
     values = np.empty(n)
     for i in range(n):
         # first component: p1 = 1403580 s1 - 810728 s0 mod M1
-        p1 = _mod(1403580.0 * s[1] - 810728.0 * s[0], M1)
+        p1 = _rng_mod(1403580.0 * s[1] - 810728.0 * s[0], M1)
         s[0], s[1], s[2] = s[1], s[2], p1
         # second component: p2 = 527612 s5 - 1370589 s3 mod M2
-        p2 = _mod(527612.0 * s[5] - 1370589.0 * s[3], M2)
+        p2 = _rng_mod(527612.0 * s[5] - 1370589.0 * s[3], M2)
         s[3], s[4], s[5] = s[4], s[5], p2
         # combine the two components
         values[i] = (p1 - p2 if p1 > p2 else p1 - p2 + M1) * NORM
@@ -68,7 +68,7 @@ def _check_state(state) -> list[float]:
     return s
 
 
-def _mod(p: float, m: float) -> float:
+def _rng_mod(p: float, m: float) -> float:
     """P mod m for integers below 2^53 held in float64, always in [0, m)."""
     p = p - math.floor(p / m) * m
     if p < 0:
