@@ -56,9 +56,10 @@ $(RLIB)/twinnet/DESCRIPTION: $(R_SRC)
 
 ## lint: ruff (Python) and lintr (R)
 lint: setup
-	$(VENV)/bin/ruff check --config python/pyproject.toml python tests shared_fixtures
-	$(VENV)/bin/ruff format --config python/pyproject.toml --check python tests shared_fixtures
-	Rscript -e 'l <- lintr::lint_package("r"); print(l); quit(status = length(l) > 0)'
+	$(VENV)/bin/ruff check --config python/pyproject.toml python tests shared_fixtures docs
+	$(VENV)/bin/ruff format --config python/pyproject.toml --check python tests shared_fixtures docs
+	Rscript -e 'l <- c(lintr::lint_package("r"), lintr::lint("docs/examples/article.R"))' \
+	  -e 'print(l); quit(status = length(l) > 0)'
 
 ## test: lint, each language alone, R CMD check, then the parity harness
 test: setup lint test-python test-r check-r test-parity
