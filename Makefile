@@ -58,7 +58,7 @@ $(RLIB)/twinnet/DESCRIPTION: $(R_SRC)
 lint: setup
 	$(VENV)/bin/ruff check --config python/pyproject.toml python tests shared_fixtures docs
 	$(VENV)/bin/ruff format --config python/pyproject.toml --check python tests shared_fixtures docs
-	Rscript -e 'l <- c(lintr::lint_package("r"), lintr::lint("docs/examples/article.R"))' \
+	Rscript -e 'l <- c(lintr::lint_package("r"), lintr::lint("docs/examples/article.R"), lintr::lint("docs/examples/article_buggy.R"))' \
 	  -e 'print(l); quit(status = length(l) > 0)'
 
 ## test: lint, each language alone, R CMD check, then the parity harness
