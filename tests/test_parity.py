@@ -165,22 +165,18 @@ def step_mismatch(r, case, weights, biases, numerics="exact") -> str | None:
         np.array(case["activations"]),
         case["loss"],
     )
-    steps = [(f"forward: layers[{i}]", a, rr["layers"][i]) for i, a in enumerate(layers)]
-    steps += [
-        (f"backward: grad weights[{i}]", g, rr["grads"]["weights"][i])
-        for i, g in enumerate(grads.weights)
+    # (step name, Python tensors, R tensors), in the order the epoch runs them
+    groups = [
+        ("forward: layers", layers, rr["layers"]),
+        ("backward: grad weights", grads.weights, rr["grads"]["weights"]),
+        ("backward: grad biases", grads.biases or [], rr["grads"]["biases"] or []),
+        ("update: weights", after.weights, rr["network"]["weights"]),
+        ("update: biases", after.biases or [], rr["network"]["biases"] or []),
     ]
-    steps += [
-        (f"backward: grad biases[{i}]", g, rr["grads"]["biases"][i])
-        for i, g in enumerate(grads.biases or [])
-    ]
-    steps += [
-        (f"update: weights[{i}]", w, rr["network"]["weights"][i])
-        for i, w in enumerate(after.weights)
-    ]
-    steps += [
-        (f"update: biases[{i}]", b, rr["network"]["biases"][i])
-        for i, b in enumerate(after.biases or [])
+    steps = [
+        (f"{name}[{i}]", a, b)
+        for name, ps, rs in groups
+        for i, (a, b) in enumerate(zip(ps, rs, strict=True))
     ]
     for what, py, other in steps:
         other = np.asarray(other).reshape(np.shape(py))

@@ -40,8 +40,9 @@ def test_article_moons_table(numerics):
     result = run_case("moons_article", numerics)
     assert np.round(result.loss[::1000], 5).tolist() == ARTICLE_MOONS[:5]
     # the article's epoch-5000 figure: the loss after the 5000th update
-    after = twinnet.predict(result.network, read_case("moons_article")["X"], numerics=numerics)
-    y = read_case("moons_article")["y"]
+    case = read_case("moons_article")
+    after = twinnet.predict(result.network, case["X"], numerics=numerics)
+    y = case["y"]
     assert round(float(np.mean((y - after) ** 2 / 2)), 5) == ARTICLE_MOONS[5]
 
 

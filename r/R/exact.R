@@ -95,7 +95,7 @@ exact_col_sums <- function(a) {
 #' @rdname exact_kernels
 #' @export
 exact_mean <- function(a) {
-  exact_tree_sum(matrix(exact_col_sums(a), nrow = 1L)) / length(a)
+  exact_total(a) / length(a)
 }
 
 #' @rdname exact_kernels

@@ -174,13 +174,6 @@ partial_fit <- function(network, losses, trace, epoch, every) {
                  trace = kept), class = "twinnet_fit")
 }
 
-# A double matrix, samples as rows; a vector becomes one column.
-as_matrix <- function(a) {
-  a <- as.matrix(a)
-  storage.mode(a) <- "double"
-  a
-}
-
 new_trace <- function(network, X, y, epochs, every) {
   epochs_kept <- seq.int(0L, epochs - 1L, by = every)
   n_rec <- length(epochs_kept)
