@@ -28,9 +28,11 @@ ACTIVATIONS <- c("sigmoid", "tanh", "relu", "identity", "softmax")
 #' @examples
 #' activate(matrix(c(-1, 0, 2), 1), "relu", numerics_ops("exact"))
 activate <- function(z, activation, ops) {
+  # --8<-- [start:activation]
   if (activation == "sigmoid") {
     return(ops$sigmoid(z))
   }
+  # --8<-- [end:activation]
   if (activation == "tanh") {
     return(ops$tanh(z))
   }
@@ -53,9 +55,11 @@ activate <- function(z, activation, ops) {
 #' @rdname activate
 #' @export
 slope <- function(a, activation) {
+  # --8<-- [start:activation]
   if (activation == "sigmoid") {
     return(a * (1 - a))
   }
+  # --8<-- [end:activation]
   if (activation == "tanh") {
     return(1 - a * a)
   }

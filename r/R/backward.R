@@ -18,6 +18,7 @@
 #' ops <- numerics_ops("exact")
 #' layers <- forward(net, diag(2), ops)
 #' backward(net, layers, matrix(c(0, 1)), ops)$weights[[2]]
+# --8<-- [start:backward]
 backward <- function(network, layers, y, ops, loss = "squared_error") {
   n_layers <- length(network$weights)
   grad_w <- vector("list", n_layers)
@@ -39,3 +40,4 @@ backward <- function(network, layers, y, ops, loss = "squared_error") {
   }
   list(weights = grad_w, biases = if (!is.null(network$biases)) grad_b)
 }
+# --8<-- [end:backward]

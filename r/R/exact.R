@@ -66,11 +66,13 @@ NULL
 
 #' @rdname exact_kernels
 #' @export
+# --8<-- [start:tree_sum]
 exact_tree_sum <- function(terms) {
   # the columns in tree order, as the row blocks of one column
   ordered <- terms[, tree_order(ncol(terms)), drop = FALSE]
   drop(tree_sum(matrix(ordered), nrow(terms), list()))
 }
+# --8<-- [end:tree_sum]
 
 #' @rdname exact_kernels
 #' @export
@@ -118,9 +120,11 @@ exact_exp <- function(x) {
 
 #' @rdname exact_kernels
 #' @export
+# --8<-- [start:sigmoid]
 exact_sigmoid <- function(x) {
   1 / (1 + exact_exp(-x))
 }
+# --8<-- [end:sigmoid]
 
 #' @rdname exact_kernels
 #' @export

@@ -55,6 +55,7 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
   state <- rng_state(rng_seed(seed))
   losses <- numeric(epochs)
   trace <- new_trace(network, X, y, epochs, record_every)
+  # --8<-- [start:fit]
   for (epoch in seq_len(epochs) - 1L) {
     layers <- forward(network, X, ops)
     losses[epoch + 1L] <- loss_value(layers[[length(layers)]], y, loss, ops)
@@ -88,6 +89,7 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
     }
   }
   trace$loss <- losses[trace$epochs + 1L]
+  # --8<-- [end:fit]
   finish_fit(network, losses, trace, stop_on_nonfinite)
 }
 

@@ -13,6 +13,7 @@
 #' @examples
 #' net <- init_network(c(2, 3, 1), seed = 1)
 #' forward(net, diag(2), numerics_ops("exact"))
+# --8<-- [start:forward]
 forward <- function(network, X, ops) {
   layers <- list(X)
   for (i in seq_along(network$weights)) {
@@ -26,3 +27,4 @@ forward <- function(network, X, ops) {
   }
   layers
 }
+# --8<-- [end:forward]

@@ -43,11 +43,13 @@ EPS <- 2^-52
 #' @examples
 #' loss_value(matrix(0.5), matrix(1), "squared_error", numerics_ops("exact"))
 loss_value <- function(output, y, loss, ops) {
+  # --8<-- [start:loss]
   if (loss == "squared_error") {
     # per-entry error, squared by one multiplication
     diff <- y - output
     return(ops$total(diff * diff / 2) / length(diff))
   }
+  # --8<-- [end:loss]
   if (loss == "binary_cross_entropy") {
     log_o <- ops$log(pmax(output, EPS))
     log_not_o <- ops$log(pmax(1 - output, EPS))
@@ -61,6 +63,7 @@ loss_value <- function(output, y, loss, ops) {
 
 #' @rdname loss_value
 #' @export
+# --8<-- [start:loss]
 output_delta <- function(output, y, loss, activation) {
   if (loss %in% names(FUSED)) {
     # cross-entropy with its own activation: the slopes cancel
@@ -69,6 +72,7 @@ output_delta <- function(output, y, loss, activation) {
   # squared error: dE/do = o - y, times the activation's slope
   (output - y) * slope(output, activation)
 }
+# --8<-- [end:loss]
 
 #' @rdname loss_value
 #' @export

@@ -71,6 +71,7 @@ init_network <- function(sizes, seed = NULL, weights = NULL, biases = NULL,
 }
 
 # Draw weights (and biases) uniformly, in the documented fill order.
+# --8<-- [start:init]
 draw_weights <- function(sizes, seed, bias, init) {
   state <- rng_state(rng_seed(seed))
   weights <- list()
@@ -92,6 +93,7 @@ draw_weights <- function(sizes, seed, bias, init) {
   }
   list(weights = weights, biases = biases)
 }
+# --8<-- [end:init]
 
 check_activations <- function(activations, n_layers) {
   if (length(activations) == 1L) activations <- rep(activations, n_layers)

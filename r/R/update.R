@@ -19,6 +19,7 @@
 #' ops <- numerics_ops("exact")
 #' grads <- backward(net, forward(net, diag(2), ops), matrix(c(0, 1)), ops)
 #' update(net, grads, 0.1)$weights[[2]]
+# --8<-- [start:update]
 update.twinnet_network <- function(object, grads, lr, ...) {
   network <- object
   # weights: one step down the gradient
@@ -31,3 +32,4 @@ update.twinnet_network <- function(object, grads, lr, ...) {
   }
   network
 }
+# --8<-- [end:update]

@@ -19,8 +19,10 @@ ACTIVATIONS = ("sigmoid", "tanh", "relu", "identity", "softmax")
 
 def activate(z: np.ndarray, activation: str, ops: Ops) -> np.ndarray:
     """The activation ``activation`` applied to the weighted inputs ``z``."""
+    # --8<-- [start:activation]
     if activation == "sigmoid":
         return ops.sigmoid(z)
+    # --8<-- [end:activation]
     if activation == "tanh":
         return ops.tanh(z)
     if activation == "relu":
@@ -38,8 +40,10 @@ def activate(z: np.ndarray, activation: str, ops: Ops) -> np.ndarray:
 
 def slope(a: np.ndarray, activation: str) -> np.ndarray:
     """d activation / dz, from the activation's output ``a``."""
+    # --8<-- [start:activation]
     if activation == "sigmoid":
         return a * (1.0 - a)
+    # --8<-- [end:activation]
     if activation == "tanh":
         return 1.0 - a * a
     if activation == "relu":

@@ -22,6 +22,7 @@ class Gradients:
     biases: list[np.ndarray] | None
 
 
+# --8<-- [start:backward]
 def backward(
     network: Network,
     layers: list[np.ndarray],
@@ -48,3 +49,6 @@ def backward(
             error = ops.matmul(delta, network.weights[i].T)
             delta = error * slope(layers[i], network.activations[i - 1])
     return Gradients(grad_w, grad_b if network.biases is not None else None)
+
+
+# --8<-- [end:backward]

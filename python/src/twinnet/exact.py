@@ -42,6 +42,7 @@ LOG_COEF = [1.0 / (2 * j + 1) for j in range(12)]
 MAX_TERMS = 2**20
 
 
+# --8<-- [start:tree_sum]
 def exact_tree_sum(terms: np.ndarray) -> np.ndarray:
     """Sum ``terms`` over its first axis by the pairwise tree.
 
@@ -50,6 +51,9 @@ def exact_tree_sum(terms: np.ndarray) -> np.ndarray:
     terms this is the plain left-to-right sum.
     """
     return _tree_sum(terms.take(_tree_order(terms.shape[0]), axis=0), [])
+
+
+# --8<-- [end:tree_sum]
 
 
 def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -108,12 +112,16 @@ def exact_exp(x: np.ndarray) -> np.ndarray:
     return y if inside else _saturate(y, x)
 
 
+# --8<-- [start:sigmoid]
 def exact_sigmoid(x: np.ndarray) -> np.ndarray:
     """Logistic sigmoid 1 / (1 + exp(-x)) with the exact exp."""
     # in place: exact_exp returns a new array that nobody else holds
     y = exact_exp(-x)
     y += 1.0
     return np.divide(1.0, y, out=y)
+
+
+# --8<-- [end:sigmoid]
 
 
 def exact_row_sums(a: np.ndarray) -> np.ndarray:

@@ -121,6 +121,7 @@ def fit(
     state = rng_state(rng_seed(seed))
     losses = np.empty(epochs)
     trace = _new_trace(network, X, y, epochs, record_every)
+    # --8<-- [start:fit]
     for epoch in range(epochs):
         layers = forward(network, X, ops)
         losses[epoch] = loss_value(layers[-1], y, loss, ops)
@@ -146,6 +147,7 @@ def fit(
             order, state = _epoch_order(state, len(X), shuffle)
             network = _descend_batches(network, X, y, order, batch_size, lr, loss, ops)
     trace.loss = losses[trace.epochs]
+    # --8<-- [end:fit]
     return _finish_fit(network, losses, trace, stop_on_nonfinite)
 
 

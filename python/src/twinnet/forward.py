@@ -10,6 +10,7 @@ from twinnet.network import Network
 from twinnet.numerics import Ops
 
 
+# --8<-- [start:forward]
 def forward(network: Network, X: np.ndarray, ops: Ops) -> list[np.ndarray]:
     """Run the network on ``X`` (samples are rows).
 
@@ -25,3 +26,6 @@ def forward(network: Network, X: np.ndarray, ops: Ops) -> list[np.ndarray]:
         # non-linear step: the layer's activation function
         layers.append(activate(z, network.activations[i], ops))
     return layers
+
+
+# --8<-- [end:forward]

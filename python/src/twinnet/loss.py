@@ -29,10 +29,12 @@ EPS = 2.0**-52
 
 def loss_value(output: np.ndarray, y: np.ndarray, loss: str, ops: Ops) -> float:
     """The recorded loss of one forward pass."""
+    # --8<-- [start:loss]
     if loss == "squared_error":
         # per-entry error, squared by one multiplication
         diff = y - output
         return ops.total(diff * diff / 2.0) / diff.size
+    # --8<-- [end:loss]
     if loss == "binary_cross_entropy":
         log_o = ops.log(np.maximum(output, EPS))
         log_not_o = ops.log(np.maximum(1.0 - output, EPS))
@@ -43,6 +45,7 @@ def loss_value(output: np.ndarray, y: np.ndarray, loss: str, ops: Ops) -> float:
     raise AssertionError("unreachable")
 
 
+# --8<-- [start:loss]
 def output_delta(output: np.ndarray, y: np.ndarray, loss: str, activation: str) -> np.ndarray:
     """dE/dz at the output layer, for one sample per row."""
     if loss in FUSED:
@@ -50,6 +53,9 @@ def output_delta(output: np.ndarray, y: np.ndarray, loss: str, activation: str) 
         return output - y
     # squared error: dE/do = o - y, times the activation's slope
     return (output - y) * slope(output, activation)
+
+
+# --8<-- [end:loss]
 
 
 def check_loss(loss: str, activation: str) -> None:

@@ -109,6 +109,7 @@ def init_network(
     return network
 
 
+# --8<-- [start:init]
 def _draw_weights(sizes, seed, bias, init):
     """Draw weights (and biases) uniformly, in the documented fill order."""
     state = rng_state(rng_seed(seed))
@@ -123,6 +124,9 @@ def _draw_weights(sizes, seed, bias, init):
             values, state = rng_uniform(state, n_out)
             biases.append(values)
     return weights, biases
+
+
+# --8<-- [end:init]
 
 
 def _check_activations(activations, n_layers: int) -> list[str]:

@@ -7,6 +7,7 @@ from twinnet.backward import Gradients
 from twinnet.network import Network
 
 
+# --8<-- [start:update]
 def update(network: Network, grads: Gradients, lr: float) -> Network:
     """Return the network after w <- w - lr * dE/dw for every weight and bias."""
     # weights: one step down the gradient
@@ -16,3 +17,6 @@ def update(network: Network, grads: Gradients, lr: float) -> Network:
     if network.biases is not None:
         biases = [b - lr * g for b, g in zip(network.biases, grads.biases)]
     return Network(weights, biases, network.activations)
+
+
+# --8<-- [end:update]
