@@ -16,6 +16,7 @@ from twinnet.normalize import fit_normalizer, normalize
 from twinnet.numerics import NUMERICS, numerics_ops
 from twinnet.predict import accuracy, predict, predict_labels
 from twinnet.update import update
+from twinnet.walkthrough import format_walkthrough, walkthrough
 
 __version__ = "0.1.0"
 
@@ -44,4 +45,6 @@ __all__ = [
     "numerics_ops",
     "predict",
     "update",
+    "walkthrough",
+    "format_walkthrough",
 ]

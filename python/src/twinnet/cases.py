@@ -7,24 +7,15 @@ from twinnet.fit import FitResult, fit
 from twinnet.fixtures import fixture_dir, read_case
 from twinnet.network import init_network
 from twinnet.normalize import fit_normalizer, normalize
+from twinnet.walkthrough import walkthrough
 
 
 def run_case(name: str, numerics: str = "exact", record_every: int = 1, root=None) -> FitResult:
     """Train the network of fixture case ``name``; return what :func:`fit` returns."""
-    case = read_case(name, root or fixture_dir())
-    X = case["X"]
-    if case.get("normalize"):
-        X = normalize(fit_normalizer(X, case["normalize"]), X)
-    network = init_network(
-        case["sizes"],
-        weights=case["weights"],
-        biases=case["biases"],
-        bias=bool(case["bias"]),
-        activations=case.get("activations", "sigmoid"),
-    )
+    case = start_case(name, root)
     return fit(
-        network,
-        X,
+        case["network"],
+        case["X"],
         case["y"],
         epochs=case["epochs"],
         lr=case["lr"],
@@ -35,3 +26,31 @@ def run_case(name: str, numerics: str = "exact", record_every: int = 1, root=Non
         shuffle=case.get("shuffle", True),
         seed=case.get("seed"),
     )
+
+
+def walkthrough_case(name: str, numerics: str = "exact", root=None):
+    """The first training iteration of case ``name``, as :func:`walkthrough` tables.
+
+    The iteration is full batch whatever the case's ``batch_size``.
+    """
+    case = start_case(name, root)
+    loss = case.get("loss", "squared_error")
+    return walkthrough(case["network"], case["X"], case["y"], case["lr"], numerics, loss)
+
+
+def start_case(name: str, root=None) -> dict:
+    """The case as :func:`read_case` reads it, ready to train.
+
+    Its ``network`` is built, and its inputs ``X`` normalised as the case says.
+    """
+    case = read_case(name, root or fixture_dir())
+    if case.get("normalize"):
+        case["X"] = normalize(fit_normalizer(case["X"], case["normalize"]), case["X"])
+    case["network"] = init_network(
+        case["sizes"],
+        weights=case["weights"],
+        biases=case["biases"],
+        bias=bool(case["bias"]),
+        activations=case.get("activations", "sigmoid"),
+    )
+    return case

@@ -1,0 +1,216 @@
+"""The article's spreadsheet view: one training iteration, every matrix.
+
+Twin: ``r/R/walkthrough.R``. :func:`walkthrough` runs forward
+propagation, backpropagation and one gradient-descent update with the same
+kernels as :func:`~twinnet.fit`, keeping every intermediate the article
+names as a table: samples are rows, neurons are columns. The steps follow
+the article's numbering (0 to 11). One difference of sign: the article's
+``E`` is ``y - output`` and its updates add ``lr * dot(...)``; here ``E``
+is ``output - y``, the derivative of the loss, and every update subtracts
+``lr`` times a gradient (the same arithmetic, written as descent).
+"""
+
+import numpy as np
+import pandas as pd
+
+from twinnet.activations import activate, slope
+from twinnet.fit import _check_fit
+from twinnet.loss import FUSED, output_delta
+from twinnet.network import Network
+from twinnet.numerics import numerics_ops
+
+
+def walkthrough(
+    network: Network, X, y, lr: float, numerics: str = "exact", loss: str = "squared_error"
+) -> dict[str, pd.DataFrame]:
+    """One full-batch training iteration, every intermediate as a DataFrame.
+
+    Parameters
+    ----------
+    network : Network
+        The network before the iteration (not modified).
+    X, y : array_like
+        Inputs and targets, one sample per row.
+    lr : float
+        Learning rate of the update.
+    numerics : {"exact", "fast"}
+        The kernels; ``"exact"`` gives bitwise the same tables as R.
+    loss : str
+        The loss, as in :func:`~twinnet.fit`.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        In the article's order: ``X``, ``y``, the starting weights ``wh``,
+        ``wout`` (and biases ``bh``, ``bout``), ``hidden_layer_input``,
+        ``hidden_layer_activations``, ``output_layer_input``, ``output``,
+        ``E``, the slopes, ``d_output``, ``error_at_hidden_layer``,
+        ``d_hidden_layer``, the gradients ``grad_wout`` ... and the updated
+        ``wout_updated`` .... With several hidden layers the names carry
+        the layer's number (``wh_1``, ``hidden_layer_2_input``). Each
+        frame's ``attrs["formula"]`` says how it was computed.
+    """
+    X, y = _check_fit(network, X, y, 1, lr, 1, loss, None, True, None)
+    ops = numerics_ops(numerics)
+    names = _layer_names(len(network.weights))
+    steps: dict[str, pd.DataFrame] = {}
+    # step 0: the data; step 1: the starting weights and biases
+    samples = _samples(X.shape[0])
+    _add(steps, "X", X, "the inputs", samples, _neurons(network, 0))
+    _add(steps, "y", y, "the targets", samples, _neurons(network, len(network.weights)))
+    _add_parameters(steps, network, names)
+    # steps 2 to 4: forward propagation, layer by layer
+    layers = _forward_steps(steps, network, X, ops, names)
+    # steps 5 to 9: the error, the slopes, and the deltas sent back
+    deltas = _backward_steps(steps, network, layers, y, loss, ops, names)
+    # steps 10 and 11: gradients, and one step of gradient descent
+    _update_steps(steps, network, layers, deltas, lr, ops, names)
+    return steps
+
+
+def format_walkthrough(steps: dict[str, pd.DataFrame], digits: int = 5) -> str:
+    """The tables as text, rounded to ``digits`` decimals like the article's.
+
+    R's ``format_walkthrough()`` prints the same characters for the same
+    tables: both round correctly to the nearest decimal.
+    """
+    blocks = []
+    for name, frame in steps.items():
+        # one title line, then the table with right-aligned columns
+        lines = [f"{name} = {frame.attrs['formula']}"]
+        cells = [[_number(v, digits) for v in row] for row in frame.to_numpy()]
+        header = [""] + [str(c) for c in frame.columns]
+        rows = [[str(label)] + row for label, row in zip(frame.index, cells)]
+        widths = [max(len(r[j]) for r in [header] + rows) for j in range(len(header))]
+        for row in [header] + rows:
+            lines.append("  ".join(cell.rjust(width) for cell, width in zip(row, widths)))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _number(value: float, digits: int) -> str:
+    """One rounded cell; NaN and Inf spelled as R spells them."""
+    if np.isnan(value):
+        return "NaN"
+    if np.isinf(value):
+        return "Inf" if value > 0 else "-Inf"
+    return f"{value:.{digits}f}"
+
+
+def _update_steps(steps, network: Network, layers, deltas, lr, ops, names) -> None:
+    """Steps 10 and 11: each gradient and the updated weights, then biases."""
+    for i in reversed(range(len(network.weights))):
+        w, grad = names["w"][i], f"grad_{names['w'][i]}"
+        d_name = "d_output" if i == len(network.weights) - 1 else f"d_{names['layer'][i]}"
+        source = "X" if i == 0 else names["a"][i - 1]
+        rows, cols = _neurons(network, i), _neurons(network, i + 1)
+        # the same statements as backward() and update()
+        g = ops.matmul(layers[i].T, deltas[i])
+        _add(steps, grad, g, f"dot({source}^T, {d_name})", rows, cols)
+        _add(steps, f"{w}_updated", network.weights[i] - lr * g, f"{w} - lr * {grad}", rows, cols)
+    for i in reversed(range(len(network.biases or []))):
+        b, grad = names["b"][i], f"grad_{names['b'][i]}"
+        d_name = "d_output" if i == len(network.weights) - 1 else f"d_{names['layer'][i]}"
+        g = ops.col_sums(deltas[i])
+        _add(steps, grad, g, f"column sums of {d_name}", ["b"], _neurons(network, i + 1))
+        _add(
+            steps,
+            f"{b}_updated",
+            network.biases[i] - lr * g,
+            f"{b} - lr * {grad}",
+            ["b"],
+            _neurons(network, i + 1),
+        )
+
+
+def _layer_names(n_layers: int) -> dict[str, list[str]]:
+    """The article's names for each layer: weights, biases, table prefix."""
+    names: dict[str, list[str]] = {"w": [], "b": [], "layer": [], "a": []}
+    for i in range(n_layers):
+        if i == n_layers - 1:
+            suffix, layer = "out", "output_layer"
+        elif n_layers == 2:
+            suffix, layer = "h", "hidden_layer"
+        else:
+            suffix, layer = f"h_{i + 1}", f"hidden_layer_{i + 1}"
+        names["w"].append(f"w{suffix}")
+        names["b"].append(f"b{suffix}")
+        names["layer"].append(layer)
+        # the table of the layer's activations; the last one is the output
+        names["a"].append("output" if i == n_layers - 1 else f"{layer}_activations")
+    return names
+
+
+def _neurons(network: Network, j: int) -> list[str]:
+    """Column labels of layer j (0 is the input): x1.., h1.., o1..."""
+    prefix = "x" if j == 0 else "o" if j == len(network.weights) else "h"
+    return [f"{prefix}{k + 1}" for k in range(network.sizes[j])]
+
+
+def _samples(n: int) -> list[str]:
+    return [f"s{k + 1}" for k in range(n)]
+
+
+def _add(steps, name: str, values: np.ndarray, formula: str, rows, cols) -> None:
+    """Keep one intermediate as a labelled table, with its formula."""
+    frame = pd.DataFrame(np.array(values, dtype=np.float64, ndmin=2), index=rows, columns=cols)
+    frame.attrs["formula"] = formula
+    steps[name] = frame
+
+
+def _add_parameters(steps, network: Network, names) -> None:
+    """The starting weights and biases, layer by layer."""
+    for i, w in enumerate(network.weights):
+        cols = _neurons(network, i + 1)
+        _add(steps, names["w"][i], w, "the starting weights", _neurons(network, i), cols)
+        if network.biases is not None:
+            _add(steps, names["b"][i], network.biases[i], "the starting biases", ["b"], cols)
+
+
+def _forward_steps(steps, network: Network, X, ops, names) -> list[np.ndarray]:
+    """Steps 2 to 4: each layer's input, then its activations (as forward())."""
+    layers = [X]
+    for i, w in enumerate(network.weights):
+        source, layer = "X" if i == 0 else names["a"][i - 1], names["layer"][i]
+        # linear step: the same statements as forward(), so the same bits
+        z = ops.matmul(layers[i], w)
+        formula = f"dot({source}, {names['w'][i]})"
+        if network.biases is not None:
+            z = z + network.biases[i]
+            formula += f" + {names['b'][i]}"
+        cols = _neurons(network, i + 1)
+        _add(steps, f"{layer}_input", z, formula, _samples(len(X)), cols)
+        # non-linear step: the layer's activation function
+        layers.append(activate(z, network.activations[i], ops))
+        formula = f"{network.activations[i]}({layer}_input)"
+        _add(steps, names["a"][i], layers[-1], formula, _samples(len(X)), cols)
+    return layers
+
+
+def _backward_steps(steps, network: Network, layers, y, loss, ops, names) -> list[np.ndarray]:
+    """Steps 5 to 9: the error E, the slopes, and each layer's delta."""
+    n_layers, rows = len(network.weights), _samples(len(y))
+    # step 5: E, the loss's derivative with respect to the output
+    _add(steps, "E", layers[-1] - y, "output - y", rows, _neurons(network, n_layers))
+    # step 6: the slope of every layer, from its activations
+    slopes = [np.empty(0)] * n_layers
+    for i in reversed(range(n_layers if loss not in FUSED else n_layers - 1)):
+        slopes[i] = slope(layers[i + 1], network.activations[i])
+        formula = f"slope of {network.activations[i]} at {names['a'][i]}"
+        _add(
+            steps, f"slope_{names['layer'][i]}", slopes[i], formula, rows, _neurons(network, i + 1)
+        )
+    # step 7: delta at the output, as backward() computes it
+    deltas = [np.empty(0)] * n_layers
+    deltas[-1] = output_delta(layers[-1], y, loss, network.activations[-1])
+    formula = "E (the fused gradient)" if loss in FUSED else "E * slope_output_layer"
+    _add(steps, "d_output", deltas[-1], formula, rows, _neurons(network, n_layers))
+    # steps 8 and 9: the error sent back through the weights, times the slope
+    for i in range(n_layers - 1, 0, -1):
+        error = ops.matmul(deltas[i], network.weights[i].T)
+        below, cols = names["layer"][i - 1], _neurons(network, i)
+        d_name = "d_output" if i == n_layers - 1 else f"d_{names['layer'][i]}"
+        _add(steps, f"error_at_{below}", error, f"dot({d_name}, {names['w'][i]}^T)", rows, cols)
+        deltas[i - 1] = error * slopes[i - 1]
+        _add(steps, f"d_{below}", deltas[i - 1], f"error_at_{below} * slope_{below}", rows, cols)
+    return deltas
