@@ -19,8 +19,10 @@ export OMP_NUM_THREADS := 1
 export MKL_NUM_THREADS := 1
 export VECLIB_MAXIMUM_THREADS := 1
 export NUMEXPR_NUM_THREADS := 1
-# R (Rscript and the R embedded by rpy2) finds the package here.
+# R (Rscript and the R embedded by rpy2) finds the package here, and R's
+# command line runs Python jobs with the venv's Python.
 export R_LIBS := $(RLIB)
+export TWINNET_PYTHON := $(abspath $(PY))
 
 .PHONY: setup system lint test test-python test-r check-r test-parity demo bench \
         fixtures docs-r clean

@@ -14,6 +14,9 @@
 #' @param numerics `"exact"` or `"fast"`, see [numerics_ops()].
 #' @param record_every Record every k-th epoch in the trace.
 #' @param root The fixtures folder.
+#' @param epochs `NULL`, or a number of epochs to train instead of the
+#'   case's.
+#' @param progress Passed to [fit()].
 #' @return What [fit()] returns for that case (`run_case()`), what
 #'   [walkthrough()] returns (`walkthrough_case()`), or a list
 #'   (`start_case()`).
@@ -24,18 +27,19 @@
 #'   walkthrough_case("toy_article_demo")$output
 #' }
 run_case <- function(name, numerics = "exact", record_every = 1L,
-                     root = fixture_dir()) {
+                     root = fixture_dir(), epochs = NULL, progress = NULL) {
   case <- start_case(name, root)
   fit(
     case$network, case$X, case$y,
-    epochs = case$epochs,
+    epochs = if (is.null(epochs)) case$epochs else epochs,
     lr = case$lr,
     numerics = numerics,
     record_every = record_every,
     loss = if (is.null(case$loss)) "squared_error" else case$loss,
     batch_size = case$batch_size,
     shuffle = !isFALSE(case$shuffle),
-    seed = case$seed
+    seed = case$seed,
+    progress = progress
   )
 }
 

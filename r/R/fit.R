@@ -27,6 +27,9 @@
 #'   epoch and the tensor, and holding the result so far in its `partial`
 #'   element) when the loss or a weight becomes NaN or Inf; `FALSE` trains
 #'   on.
+#' @param progress `NULL`, or a function called as `progress(epoch, loss)`
+#'   once per epoch, when the epoch's loss is known; the command line
+#'   prints progress with it.
 #' @return A `twinnet_fit`: a list of the trained `network`, `loss` (one
 #'   value per epoch: the loss over all samples from the parameters that
 #'   epoch started with, before its updates) and `trace`. Row r of each
@@ -43,10 +46,12 @@
 #' result$loss[c(1, 100)]
 fit <- function(network, X, y, epochs, lr, numerics = "exact",
                 record_every = 1L, loss = "squared_error", batch_size = NULL,
-                shuffle = TRUE, seed = NULL, stop_on_nonfinite = TRUE) {
+                shuffle = TRUE, seed = NULL, stop_on_nonfinite = TRUE,
+                progress = NULL) {
   checked <- check_fit(network, X, y, epochs, lr, record_every, loss,
                        batch_size, shuffle, seed)
   check_flag(stop_on_nonfinite, "stop_on_nonfinite")
+  progress <- progress_or_nothing(progress)
   X <- checked$X
   y <- checked$y
   epochs <- as.integer(epochs)
@@ -59,6 +64,7 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
   for (epoch in seq_len(epochs) - 1L) {
     layers <- forward(network, X, ops)
     losses[epoch + 1L] <- loss_value(layers[[length(layers)]], y, loss, ops)
+    progress(epoch, losses[epoch + 1L])
     if (epoch %% record_every == 0L) {
       # trace: the parameters this epoch started with, and its output
       row <- epoch %/% record_every + 1L
@@ -91,6 +97,18 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
   trace$loss <- losses[trace$epochs + 1L]
   # --8<-- [end:fit]
   finish_fit(network, losses, trace, stop_on_nonfinite)
+}
+
+# The progress function, or one that does nothing.
+progress_or_nothing <- function(progress) {
+  if (is.null(progress)) {
+    return(function(epoch, loss) NULL)
+  }
+  if (!is.function(progress)) {
+    twinnet_abort("argument", "progress must be a function or NULL; got ",
+                  paste(deparse(progress), collapse = " "))
+  }
+  progress
 }
 
 # The order of one epoch's samples: shuffled, or as they come.

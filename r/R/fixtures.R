@@ -142,6 +142,17 @@ trace_digest <- function(trace) {
   digest::digest(unlist(bytes), algo = "sha256", serialize = FALSE)
 }
 
+# Write `text` to `path` so a crash leaves the old file or none, never half.
+write_atomic <- function(path, text) {
+  tmp <- file.path(dirname(path),
+                   paste0(".", basename(path), ".", Sys.getpid(), ".tmp"))
+  writeLines(text, tmp, sep = "")
+  if (!file.rename(tmp, path)) {
+    unlink(tmp)
+    twinnet_abort("fixture", "cannot write ", path)
+  }
+}
+
 #' @rdname fixture_dir
 #' @export
 case_names <- function(root = fixture_dir()) {

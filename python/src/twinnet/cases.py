@@ -10,14 +10,25 @@ from twinnet.normalize import fit_normalizer, normalize
 from twinnet.walkthrough import walkthrough
 
 
-def run_case(name: str, numerics: str = "exact", record_every: int = 1, root=None) -> FitResult:
-    """Train the network of fixture case ``name``; return what :func:`fit` returns."""
+def run_case(
+    name: str,
+    numerics: str = "exact",
+    record_every: int = 1,
+    root=None,
+    epochs: int | None = None,
+    progress=None,
+) -> FitResult:
+    """Train the network of fixture case ``name``; return what :func:`fit` returns.
+
+    ``epochs`` replaces the case's number of epochs; ``progress`` is passed
+    to :func:`fit`.
+    """
     case = start_case(name, root)
     return fit(
         case["network"],
         case["X"],
         case["y"],
-        epochs=case["epochs"],
+        epochs=epochs or case["epochs"],
         lr=case["lr"],
         numerics=numerics,
         record_every=record_every,
@@ -25,6 +36,7 @@ def run_case(name: str, numerics: str = "exact", record_every: int = 1, root=Non
         batch_size=case.get("batch_size"),
         shuffle=case.get("shuffle", True),
         seed=case.get("seed"),
+        progress=progress,
     )
 
 

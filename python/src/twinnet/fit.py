@@ -3,12 +3,13 @@
 Twin: ``r/R/fit.R``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from twinnet.backward import backward
-from twinnet.errors import TrainingError
+from twinnet.errors import ArgumentError, TrainingError
 from twinnet.forward import forward
 from twinnet.loss import check_loss, loss_value
 from twinnet.network import Network
@@ -68,6 +69,7 @@ def fit(
     shuffle: bool = True,
     seed: int | None = None,
     stop_on_nonfinite: bool = True,
+    progress: Callable[[int, float], None] | None = None,
 ) -> FitResult:
     """Train ``network`` on ``X`` and ``y`` by gradient descent.
 
@@ -102,6 +104,9 @@ def fit(
         Stop with a :class:`~twinnet.errors.TrainingError` (naming the epoch
         and the tensor, and holding the result so far in ``.partial``) when
         the loss or a weight becomes NaN or Inf; ``False`` trains on.
+    progress : callable, optional
+        Called as ``progress(epoch, loss)`` once per epoch, when the
+        epoch's loss is known; the command line prints progress with it.
 
     Returns
     -------
@@ -117,6 +122,7 @@ def fit(
     """
     X, y = _check_fit(network, X, y, epochs, lr, record_every, loss, batch_size, shuffle, seed)
     check_flag(stop_on_nonfinite, "stop_on_nonfinite")
+    progress = _progress_or_nothing(progress)
     ops = numerics_ops(numerics)
     state = rng_state(rng_seed(seed))
     losses = np.empty(epochs)
@@ -125,6 +131,7 @@ def fit(
     for epoch in range(epochs):
         layers = forward(network, X, ops)
         losses[epoch] = loss_value(layers[-1], y, loss, ops)
+        progress(epoch, float(losses[epoch]))
         if epoch % record_every == 0:
             # trace: the parameters this epoch started with, and its output
             row = epoch // record_every
@@ -149,6 +156,15 @@ def fit(
     trace.loss = losses[trace.epochs]
     # --8<-- [end:fit]
     return _finish_fit(network, losses, trace, stop_on_nonfinite)
+
+
+def _progress_or_nothing(progress):
+    """The progress function, or one that does nothing."""
+    if progress is None:
+        return lambda epoch, loss: None
+    if not callable(progress):
+        raise ArgumentError(f"progress must be a function or None; got {progress!r}")
+    return progress
 
 
 def _epoch_order(state, n: int, shuffle: bool):

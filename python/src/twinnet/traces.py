@@ -1,0 +1,110 @@
+"""Saving a training trace to a file, and finding where two traces differ.
+
+Twin: ``r/R/traces.R``. The command line runs a case in one language,
+saves the trace, and compares it with the other language's trace, so each
+language only needs to read the files the other writes. Floats travel as
+hex strings, which both languages parse exactly. Tensors are named as in
+Python (``weights[0]`` is the first layer's) and flattened row-major.
+"""
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from twinnet.errors import FixtureError
+from twinnet.fit import FitResult
+from twinnet.fixtures import from_hex, to_hex, trace_digest, write_atomic
+
+FORMAT = "twinnet-trace/1"
+
+
+def save_trace(result: FitResult, path, case: str = "", language: str = "python") -> None:
+    """Write ``result.trace`` (all recorded epochs) to ``path`` as JSON."""
+    trace = result.trace
+    document = {
+        "format": FORMAT,
+        "case": case,
+        "language": language,
+        "digest": trace_digest(trace),
+        "epochs": [int(e) for e in trace.epochs],
+        "tensors": {name: to_hex(a) for name, a in trace_tensors(trace).items()},
+    }
+    write_atomic(path, json.dumps(document))
+
+
+def load_trace(path) -> dict:
+    """Read what :func:`save_trace` (in either language) wrote."""
+    try:
+        document = json.loads(Path(path).read_text())
+    except (OSError, ValueError) as err:
+        raise FixtureError(f"cannot read trace {path}: {err}") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise FixtureError(f"{path} is not a {FORMAT} file")
+    document["tensors"] = {k: from_hex(v) for k, v in document["tensors"].items()}
+    return document
+
+
+def trace_tensors(trace) -> dict[str, np.ndarray]:
+    """name -> array with the recorded epochs first, in a fixed order."""
+    tensors = {"loss": trace.loss, "outputs": trace.outputs}
+    for i, w in enumerate(trace.weights):
+        tensors[f"weights[{i}]"] = w
+    for i, b in enumerate(trace.biases or []):
+        tensors[f"biases[{i}]"] = b
+    return tensors
+
+
+def first_difference(a: dict, b: dict) -> dict | None:
+    """The earliest epoch, then the first tensor and entry, whose bits differ.
+
+    ``a`` and ``b`` are loaded traces of the same case. Returns ``None``
+    when they agree everywhere, else a dict with ``epoch``, ``tensor``,
+    ``index`` (0-based, row-major), the two values ``a`` and ``b``, and
+    ``ulps``. A NaN equals any NaN; +0 and -0 differ.
+    """
+    if a["epochs"] != b["epochs"] or list(a["tensors"]) != list(b["tensors"]):
+        raise FixtureError("the two traces record different epochs or tensors")
+    found = _first_bad_entry(a, b)
+    if found is None:
+        return None
+    row, name, k = found
+    index = np.unravel_index(k, a["tensors"][name].shape[1:])
+    x, y = a["tensors"][name][row].flat[k], b["tensors"][name][row].flat[k]
+    return {
+        "epoch": a["epochs"][row],
+        "tensor": name,
+        "index": [int(i) for i in index],
+        "a": float(x),
+        "b": float(y),
+        "ulps": ulps(x, y),
+    }
+
+
+def _first_bad_entry(a: dict, b: dict):
+    """Row, tensor and entry of the earliest difference, or None."""
+    found = None
+    for name in a["tensors"]:
+        x, y = a["tensors"][name], b["tensors"][name]
+        if x.shape != y.shape:
+            raise FixtureError(f"{name} has shape {x.shape} in one trace, {y.shape} in the other")
+        bad = ~same_bits(x, y).reshape(len(a["epochs"]), -1)
+        rows = np.flatnonzero(bad.any(axis=1))
+        if rows.size and (found is None or rows[0] < found[0]):
+            found = (rows[0], name, int(np.argmax(bad[rows[0]])))
+    return found
+
+
+def same_bits(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Elementwise: the same float64 value and sign, or both NaN."""
+    return (x.view(np.uint64) == y.view(np.uint64)) | (np.isnan(x) & np.isnan(y))
+
+
+def ulps(x: float, y: float) -> float:
+    """How many doubles apart x and y are (exact near each other)."""
+    if not (np.isfinite(x) and np.isfinite(y)):
+        return float("inf")
+    if x == y:
+        return 0.0
+    scale = max(abs(x), abs(y), np.finfo(np.float64).tiny)
+    return float(abs(x - y) / np.spacing(2.0 ** np.floor(np.log2(scale))))

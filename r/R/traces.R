@@ -1,0 +1,157 @@
+# Saving a training trace to a file, and finding where two traces differ.
+#
+# Twin file: python/src/twinnet/traces.py. The command line runs a case in
+# one language, saves the trace, and compares it with the other language's
+# trace, so each language only needs to read the files the other writes.
+# Floats travel as hex strings, which both languages parse exactly. Tensors
+# are named as in Python (weights[0] is the first layer's) and flattened
+# row-major.
+
+TRACE_FORMAT <- "twinnet-trace/1"
+
+#' Save a training trace, and find where two traces differ
+#'
+#' `save_trace()` writes a fit result's trace (all recorded epochs) as JSON
+#' with hex floats; `load_trace()` reads what `save_trace()` wrote in
+#' either language; `first_difference()` finds the earliest epoch, then the
+#' first tensor and entry, whose bits differ (a NaN equals any NaN; +0 and
+#' -0 differ).
+#'
+#' @param result What [fit()] returned.
+#' @param path A file.
+#' @param case,language Labels kept in the file.
+#' @param a,b Loaded traces of the same case.
+#' @return `NULL` (`save_trace()`); a list (`load_trace()`); `NULL` when
+#'   the traces agree, else a list of `epoch`, `tensor`, `index` (0-based,
+#'   row-major, as Python counts), the two values `a` and `b`, and `ulps`
+#'   (`first_difference()`).
+#' @export
+#' @examples
+#' net <- init_network(c(2, 3, 1), seed = 1)
+#' result <- fit(net, diag(2), c(0, 1), epochs = 5, lr = 0.5)
+#' path <- tempfile(fileext = ".json")
+#' save_trace(result, path, case = "example")
+#' first_difference(load_trace(path), load_trace(path))
+save_trace <- function(result, path, case = "", language = "r") {
+  trace <- result$trace
+  document <- list(
+    format = TRACE_FORMAT,
+    case = case,
+    language = language,
+    digest = trace_digest(trace),
+    epochs = I(as.integer(trace$epochs)),
+    tensors = lapply(trace_tensors(trace), hex_block)
+  )
+  write_atomic(path, jsonlite::toJSON(document, auto_unbox = TRUE))
+  invisible(NULL)
+}
+
+#' @rdname save_trace
+#' @export
+load_trace <- function(path) {
+  document <- tryCatch(jsonlite::fromJSON(path, simplifyVector = FALSE),
+                       error = function(e) {
+                         twinnet_abort("fixture", "cannot read trace ", path,
+                                       ": ", conditionMessage(e))
+                       })
+  if (!is.list(document) || !identical(document$format, TRACE_FORMAT)) {
+    twinnet_abort("fixture", path, " is not a ", TRACE_FORMAT, " file")
+  }
+  document$epochs <- as.integer(unlist(document$epochs))
+  document$tensors <- lapply(document$tensors, from_block)
+  document
+}
+
+# name -> array with the recorded epochs first, in a fixed order.
+trace_tensors <- function(trace) {
+  tensors <- list(loss = trace$loss, outputs = trace$outputs)
+  for (i in seq_along(trace$weights)) {
+    tensors[[paste0("weights[", i - 1L, "]")]] <- trace$weights[[i]]
+  }
+  for (i in seq_along(trace$biases)) {
+    tensors[[paste0("biases[", i - 1L, "]")]] <- trace$biases[[i]]
+  }
+  tensors
+}
+
+#' @rdname save_trace
+#' @export
+first_difference <- function(a, b) {
+  if (!identical(a$epochs, b$epochs) ||
+        !identical(names(a$tensors), names(b$tensors))) {
+    twinnet_abort("fixture", "the two traces record different epochs or ",
+                  "tensors")
+  }
+  found <- first_bad_entry(a, b)
+  if (is.null(found)) {
+    return(NULL)
+  }
+  shape <- dim(a$tensors[[found$name]])[-1L]
+  index <- rev(arrayInd(found$k, rev(shape))) - 1L
+  x <- row_major_rows(a$tensors[[found$name]])[found$row, found$k]
+  y <- row_major_rows(b$tensors[[found$name]])[found$row, found$k]
+  list(epoch = a$epochs[found$row], tensor = found$name, index = index,
+       a = x, b = y, ulps = ulps_apart(x, y))
+}
+
+# Row, tensor and entry of the earliest difference, or NULL.
+first_bad_entry <- function(a, b) {
+  found <- NULL
+  for (name in names(a$tensors)) {
+    x <- row_major_rows(a$tensors[[name]])
+    y <- row_major_rows(b$tensors[[name]])
+    if (!identical(dim(x), dim(y))) {
+      twinnet_abort("fixture", name, " has a different shape in each trace")
+    }
+    bad <- matrix(!same_bits(x, y), nrow(x))
+    rows <- which(rowSums(bad) > 0)
+    if (length(rows) > 0L && (is.null(found) || rows[1L] < found$row)) {
+      found <- list(row = rows[1L], name = name, k = which(bad[rows[1L], ])[1L])
+    }
+  }
+  found
+}
+
+# Elementwise: the same double value and sign, or both NaN.
+same_bits <- function(x, y) {
+  same <- !is.na(x) & !is.na(y) & x == y & (x != 0 | 1 / x == 1 / y)
+  same | (is.nan(x) & is.nan(y))
+}
+
+# How many doubles apart x and y are (exact near each other).
+ulps_apart <- function(x, y) {
+  if (!is.finite(x) || !is.finite(y)) {
+    return(Inf)
+  }
+  if (x == y) {
+    return(0)
+  }
+  scale <- max(abs(x), abs(y), .Machine$double.xmin)
+  abs(x - y) / 2^(floor(log2(scale)) - 52)
+}
+
+# One row per recorded epoch, each the row-major flattening of its tensor.
+row_major_rows <- function(a) {
+  if (is.null(dim(a))) {
+    return(matrix(a))
+  }
+  n_dim <- length(dim(a))
+  matrix(aperm(a, c(1L, rev(seq_len(n_dim)[-1L]))), dim(a)[1L])
+}
+
+# An array as a {shape, hex} block, row-major like Python's.
+hex_block <- function(a) {
+  shape <- if (is.null(dim(a))) length(a) else dim(a)
+  values <- if (is.null(dim(a))) a else as.vector(aperm(a))
+  list(shape = I(as.integer(shape)), hex = I(sprintf("%a", values)))
+}
+
+# The inverse of hex_block().
+from_block <- function(block) {
+  shape <- as.integer(unlist(block$shape))
+  values <- as.numeric(unlist(block$hex))
+  if (length(shape) == 1L) {
+    return(values)
+  }
+  aperm(array(values, rev(shape)))
+}

@@ -1,0 +1,64 @@
+# Saved traces read back exactly, and the first difference is named.
+#
+# Twin file: python/tests/test_traces.py.
+
+saved <- function() {
+  net <- init_network(c(2, 3, 2), seed = 5)
+  X <- matrix(c(0, 1, -0, 1, 0, 0.5), 3)
+  result <- fit(net, X, diag(3)[, 1:2], epochs = 6, lr = 0.5,
+                record_every = 2)
+  path <- withr::local_tempfile(fileext = ".json",
+                                .local_envir = parent.frame())
+  save_trace(result, path, case = "example")
+  list(result = result, path = path)
+}
+
+test_that("a saved trace reads back bit for bit", {
+  s <- saved()
+  trace <- load_trace(s$path)
+  expect_identical(trace$epochs, c(0L, 2L, 4L))
+  expect_identical(trace$digest, trace_digest(s$result$trace))
+  expect_identical(names(trace$tensors),
+                   c("loss", "outputs", "weights[0]", "weights[1]",
+                     "biases[0]", "biases[1]"))
+  expect_bitwise(trace$tensors[["weights[1]"]], s$result$trace$weights[[2]])
+  expect_identical(dim(trace$tensors[["weights[1]"]]), c(3L, 3L, 2L))
+  expect_null(first_difference(trace, load_trace(s$path)))
+})
+
+test_that("the first difference is named", {
+  s <- saved()
+  a <- load_trace(s$path)
+  b <- a
+  w <- b$tensors[["weights[1]"]][3, 2, 1]
+  b$tensors[["weights[1]"]][3, 2, 1] <- w + 2^(floor(log2(abs(w))) - 52)
+  b$tensors$outputs[2, 3, 2] <- -b$tensors$outputs[2, 3, 2]
+  found <- first_difference(a, b)
+  expect_identical(list(found$epoch, found$tensor, found$index),
+                   list(2L, "outputs", c(2L, 1L)))
+  b$tensors$outputs <- a$tensors$outputs
+  found <- first_difference(a, b)
+  expect_identical(list(found$epoch, found$tensor, found$index, found$ulps),
+                   list(4L, "weights[1]", c(1L, 0L), 1))
+})
+
+test_that("signed zeros differ and NaNs agree", {
+  s <- saved()
+  a <- load_trace(s$path)
+  b <- a
+  a$tensors$loss[1] <- NaN
+  b$tensors$loss[1] <- NaN
+  expect_null(first_difference(a, b))
+  a$tensors$loss[2] <- 0
+  b$tensors$loss[2] <- -0
+  expect_identical(first_difference(a, b)$tensor, "loss")
+})
+
+test_that("other files are refused", {
+  path <- withr::local_tempfile(fileext = ".json")
+  writeLines('{"format": "something else"}', path)
+  expect_error(load_trace(path), "is not a twinnet-trace/1 file",
+               class = "twinnet_fixture_error")
+  expect_error(load_trace(file.path(tempdir(), "missing.json")),
+               "cannot read trace", class = "twinnet_fixture_error")
+})
