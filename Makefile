@@ -24,8 +24,8 @@ export NUMEXPR_NUM_THREADS := 1
 export R_LIBS := $(RLIB)
 export TWINNET_PYTHON := $(abspath $(PY))
 
-.PHONY: setup system lint test test-python test-r check-r test-parity demo bench \
-        fixtures docs-r clean
+.PHONY: setup system browser lint test test-python test-r check-r test-parity demo \
+        bench fixtures docs docs-r clean
 
 ## setup: R from Debian, the venv with both packages (idempotent, fast the 2nd time)
 setup: system $(VENV)/.python-ok $(RLIB)/twinnet/DESCRIPTION
@@ -42,6 +42,12 @@ system:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    --no-install-recommends $(R_DEBS) >/dev/null; \
 	fi
+
+## browser: Debian's chromium, for the test that opens the side-by-side page
+browser:
+	@command -v chromium >/dev/null || { echo "installing chromium from Debian"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends chromium >/dev/null; }
 
 $(VENV)/.python-ok: python/pyproject.toml tests/requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -80,7 +86,7 @@ check-r: setup
 	  if [ $$status -ne 0 ] || grep -qE '^Status:.*(ERROR|WARNING)' check.log; then \
 	    cat twinnet.Rcheck/00check.log; exit 1; fi
 
-test-parity: setup
+test-parity: setup browser
 	$(PY) -m pytest tests
 
 ## demo: the article's toy run and moons, in both languages, side by side
@@ -98,6 +104,13 @@ fixtures: setup
 	$(PY) shared_fixtures/make_bad_inputs.py
 	$(PY) shared_fixtures/generate.py
 	$(MAKE) setup
+
+## docs: the side-by-side page, docs/site/index.html, and a screenshot of it
+docs: setup browser
+	$(PY) docs/page/build.py docs/site/index.html
+	cd docs/site && chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+	  --hide-scrollbars --window-size=1400,2400 --screenshot=screenshot.png index.html 2>/dev/null
+	@echo "open docs/site/index.html in a browser (screenshot: docs/site/screenshot.png)"
 
 ## docs-r: regenerate the R package's NAMESPACE and man/ with roxygen2
 docs-r: system
