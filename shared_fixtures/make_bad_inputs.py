@@ -181,6 +181,13 @@ rows = [
     ("a generator state too short", "rng_uniform", {"state": {"vector": [1, 2, 3]}}, S),
     ("a fractional shuffle length", "rng_shuffle", {"n": 2.5}, A),
     ("a case that does not exist", "read_case", {"name": "no_such_case"}, F),
+    # fit's progress, and walkthrough (the same checks as fit)
+    ("progress that is not a function", "fit", {"progress": "yes"}, A),
+    ("walkthrough of a network that is not one", "walkthrough", {"network": "my network"}, T),
+    ("walkthrough with X a column too wide", "walkthrough", {"X": M([[0, 0, 0]] * 4)}, S),
+    ("walkthrough with a zero learning rate", "walkthrough", {"lr": 0}, A),
+    ("walkthrough with a misspelt numerics", "walkthrough", {"numerics": "exactly"}, N),
+    ("walkthrough with softmax's loss", "walkthrough", {"loss": "categorical_cross_entropy"}, C),
 ]
 table = {
     "format": "twinnet-bad-inputs/1",

@@ -76,7 +76,8 @@ bad_input_call <- function(call, args) {
   switch(call,
     init_network = do.call(init_network, base(list(sizes = c(2, 3, 1),
                                                    seed = 1))),
-    fit = {
+    fit = ,
+    walkthrough = {
       network <- if (is.null(args$network)) list(sizes = c(2, 3, 1)) else
         args$network
       if (is.list(network) && !is.null(network$sizes)) {
@@ -85,8 +86,10 @@ bad_input_call <- function(call, args) {
                                   "sigmoid" else unlist(network$activations))
       }
       args$network <- NULL
-      do.call(fit, c(list(network), base(list(X = XOR_X, y = XOR_Y,
-                                              epochs = 2, lr = 0.5))))
+      defaults <- list(X = XOR_X, y = XOR_Y, lr = 0.5)
+      if (call == "fit") defaults$epochs <- 2
+      train <- if (call == "fit") fit else walkthrough
+      do.call(train, c(list(network), base(defaults)))
     },
     predict = {
       all_args <- base(list(X = XOR_X))

@@ -19,6 +19,7 @@ from twinnet.normalize import fit_normalizer, normalize
 from twinnet.numerics import numerics_ops
 from twinnet.predict import accuracy, predict, predict_labels
 from twinnet.rng import rng_shuffle, rng_state, rng_uniform
+from twinnet.walkthrough import walkthrough
 
 XOR_X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
 XOR_Y = [[0.0], [1.0], [1.0], [0.0]]
@@ -78,14 +79,16 @@ def _bad_input_call(call: str, args: dict):
     if call == "init_network":
         base = {"sizes": [2, 3, 1], "seed": 1} | args
         return init_network(base.pop("sizes"), **base)
-    if call == "fit":
+    if call in ("fit", "walkthrough"):
         network = args.pop("network", {"sizes": [2, 3, 1]})
         if isinstance(network, dict):
             network = init_network(
                 network["sizes"], seed=1, activations=network.get("activations", "sigmoid")
             )
-        base = {"X": XOR_X, "y": XOR_Y, "epochs": 2, "lr": 0.5} | args
-        return fit(network, base.pop("X"), base.pop("y"), **base)
+        base = {"X": XOR_X, "y": XOR_Y, "lr": 0.5} | ({"epochs": 2} if call == "fit" else {})
+        base |= args
+        train = fit if call == "fit" else walkthrough
+        return train(network, base.pop("X"), base.pop("y"), **base)
     if call == "predict":
         base = {"X": XOR_X} | args
         return predict(init_network([2, 3, 1], seed=1), base.pop("X"), **base)
