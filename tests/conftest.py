@@ -1,9 +1,10 @@
 """The parity harness: Python and R, driven from one pytest session."""
 
 import csv
-import subprocess
+import functools
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from rbridge import R
@@ -11,13 +12,21 @@ from rbridge import R
 DRIFT_ROWS: list[str] = []
 # case -> (epochs, largest ULP distance at each epoch), for the drift plot
 DRIFT_SERIES: dict = {}
+# the cases the drift plot shows (all 39 lines would hide each other)
+DRIFT_CASES = ["toy_article", "toy_simple", "xor", "moons_article", "moons_deep", "blobs"]
 REPORTS = Path(__file__).resolve().parents[1] / ".venv" / "reports"
+
+
+@functools.cache
+def r_session() -> R:
+    """The embedded R with twinnet loaded: one per process, as rpy2 allows."""
+    return R()
 
 
 @pytest.fixture(scope="session")
 def r():
     """The embedded R, started once per session with twinnet loaded."""
-    return R()
+    return r_session()
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -35,7 +44,7 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def write_drift_plot() -> Path:
-    """Write the drift series as CSV and draw them (R graphics) as a PNG."""
+    """Write the drift series as CSV and draw them with R's plot_drift as a PNG."""
     REPORTS.mkdir(parents=True, exist_ok=True)
     table, picture = REPORTS / "fast_drift.csv", REPORTS / "fast_drift.png"
     partial = table.with_suffix(".tmp")
@@ -45,6 +54,8 @@ def write_drift_plot() -> Path:
         for case, (epochs, ulps) in sorted(DRIFT_SERIES.items()):
             out.writerows([case, int(e), int(u)] for e, u in zip(epochs, ulps))
     partial.replace(table)  # atomically: the old file or the new one, never half
-    script = Path(__file__).with_name("plot_drift.R")
-    subprocess.run(["Rscript", str(script), str(table), str(picture)], check=True)
+    # the chosen cases that ran (a run with -k may have fewer), else all that ran
+    cases = [c for c in DRIFT_CASES if c in DRIFT_SERIES] or sorted(DRIFT_SERIES)
+    draw = "function(table, path, cases) plot_drift(utils::read.csv(table), path, cases = cases)"
+    r_session().call(draw, str(table), str(picture), np.array(cases))
     return picture

@@ -7,13 +7,14 @@ The public API mirrors the R package ``twinnet``::
     twinnet.predict(result.network, X)
 """
 
-from twinnet import bad_inputs, cases, errors, exact, fast, fixtures, rng
+from twinnet import bad_inputs, cases, errors, exact, fast, fixtures, plots, rng
 from twinnet.backward import Gradients, backward
 from twinnet.fit import FitResult, Trace, fit
 from twinnet.forward import forward
 from twinnet.network import Network, init_network
 from twinnet.normalize import fit_normalizer, normalize
 from twinnet.numerics import NUMERICS, numerics_ops
+from twinnet.plots import plot_decision_boundary, plot_drift, plot_loss
 from twinnet.predict import accuracy, predict, predict_labels
 from twinnet.update import update
 from twinnet.walkthrough import format_walkthrough, walkthrough
@@ -28,6 +29,7 @@ __all__ = [
     "exact",
     "fast",
     "fixtures",
+    "plots",
     "rng",
     "NUMERICS",
     "accuracy",
@@ -43,6 +45,9 @@ __all__ = [
     "forward",
     "init_network",
     "numerics_ops",
+    "plot_decision_boundary",
+    "plot_drift",
+    "plot_loss",
     "predict",
     "update",
     "walkthrough",

@@ -1,0 +1,311 @@
+"""Pictures of training: the loss curve, the decision boundary, the fast-mode drift.
+
+Twin: ``r/R/plots.R``, which draws the same pictures with R's own graphics.
+Every function writes one PNG file of ``width`` x ``height`` pixels
+(800 x 500 by default, in both languages) and returns its path.
+
+matplotlib is optional (``pip install twinnet[plots]``): it is imported
+inside the functions, so ``import twinnet`` and training work without it.
+"""
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+from twinnet.errors import ArgumentError, DataTypeError, DataValueError, ShapeError
+from twinnet.fit import FitResult
+from twinnet.predict import predict
+from twinnet.validate import (
+    check_data,
+    check_flag,
+    check_int,
+    check_name,
+    check_network,
+    check_rows,
+)
+
+WIDTH, HEIGHT = 800, 500
+# One colour per class: the first blue, the second red, then ColorBrewer's
+# Dark2; the same hex codes in R. Drift lines cycle through them too.
+CLASS_COLOURS = ("#2166AC", "#B2182B", "#1B9E77", "#D95F02", "#7570B3", "#E7298A", "#66A61E")
+# Pixels = inches * DPI: the figure size in inches is chosen for exact pixels.
+DPI = 100
+
+
+def plot_loss(losses, path, *, width=WIDTH, height=HEIGHT, log=True, title="Training loss"):
+    """Draw the loss of every epoch as a line.
+
+    Parameters
+    ----------
+    losses : FitResult or array_like
+        A result of :func:`~twinnet.fit` (its ``loss`` is drawn), or one
+        loss per epoch, epoch 0 first.
+    path : str or os.PathLike
+        The PNG file to write; its folder must exist.
+    width, height : int
+        Size of the picture in pixels.
+    log : bool
+        Log scale on the loss axis (the default), where a loss falling from
+        0.25 to 0.002 stays readable; needs every loss above 0.
+    title : str
+        The picture's title.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import os, tempfile, twinnet
+    >>> X, y = [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]
+    >>> result = twinnet.fit(twinnet.init_network([2, 3, 1], seed=1), X, y, epochs=100, lr=0.5)
+    >>> path = os.path.join(tempfile.mkdtemp(), "loss.png")
+    >>> twinnet.plot_loss(result, path).name
+    'loss.png'
+    """
+    # a fit result carries its losses; anything else is the losses themselves
+    losses = losses.loss if isinstance(losses, FitResult) else losses
+    losses = check_data(losses, "losses")
+    if losses.shape[1] != 1:
+        raise ShapeError(f"losses must be one value per epoch; got shape {losses.shape}")
+    check_flag(log, "log")
+    if log and not (losses > 0).all():
+        raise DataValueError("losses must be above 0 for a log scale; use log=False")
+
+    def draw(ax):
+        ax.plot(np.arange(len(losses)), losses[:, 0], color=CLASS_COLOURS[0], linewidth=2)
+        ax.set(yscale="log" if log else "linear", title=title)
+        ax.set(xlabel="epoch", ylabel="loss (log scale)" if log else "loss")
+
+    return _write_png(path, width, height, draw)
+
+
+def plot_decision_boundary(
+    network,
+    X,
+    y,
+    path,
+    *,
+    width=WIDTH,
+    height=HEIGHT,
+    resolution=200,
+    numerics="exact",
+    title="Decision boundary",
+):
+    """Draw a 2-input network's output over the plane, and the data on top.
+
+    Parameters
+    ----------
+    network : Network
+        A network with 2 inputs, from :func:`~twinnet.init_network` or a fit.
+    X : array_like, shape (n, 2)
+        The data, one sample per row; the grid covers it with a margin.
+    y : array_like, shape (n, sizes[-1])
+        Targets as for :func:`~twinnet.fit`; a sample's class is 1 when its
+        one target is at least 0.5, else the column of its largest target.
+    path : str or os.PathLike
+        The PNG file to write; its folder must exist.
+    width, height : int
+        Size of the picture in pixels.
+    resolution : int
+        Grid points along each axis.
+    numerics : {"exact", "fast"}
+        How the grid is predicted, see :func:`~twinnet.numerics_ops`.
+    title : str
+        The picture's title.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    ShapeError
+        If the network does not have 2 inputs, or X and y do not fit it.
+
+    Examples
+    --------
+    >>> import os, tempfile, twinnet
+    >>> X, y = [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]
+    >>> net = twinnet.init_network([2, 3, 1], seed=1)
+    >>> path = os.path.join(tempfile.mkdtemp(), "boundary.png")
+    >>> twinnet.plot_decision_boundary(net, X, y, path).name
+    'boundary.png'
+    """
+    check_network(network)
+    if network.sizes[0] != 2:
+        raise ShapeError(f"a decision boundary needs 2 inputs; the network has {network.sizes[0]}")
+    X, y = check_data(X, "X"), check_data(y, "y")
+    check_rows(X, y, network.sizes)
+    resolution = check_int(resolution, "resolution", 2, 2000)
+    # the network's output on a grid over the data, x1 varying fastest
+    x1, x2 = _grid_axis(X[:, 0], resolution), _grid_axis(X[:, 1], resolution)
+    grid = np.column_stack([np.tile(x1, len(x2)), np.repeat(x2, len(x1))])
+    field = _grid_field(predict(network, grid, numerics=numerics), len(x1))
+    # each sample's class, for its colour: 0.5 threshold or largest target
+    classes = (y[:, 0] >= 0.5).astype(int) if y.shape[1] == 1 else y.argmax(axis=1)
+
+    def draw(ax):
+        _draw_boundary(ax, x1, x2, field, X, classes, title)
+
+    return _write_png(path, width, height, draw)
+
+
+def plot_drift(
+    drift,
+    path,
+    *,
+    width=WIDTH,
+    height=HEIGHT,
+    cases=None,
+    title="Fast mode: how far Python and R drift apart",
+):
+    """Draw the fast-mode drift between Python and R, one line per case.
+
+    Parameters
+    ----------
+    drift : pandas.DataFrame or dict of array_like
+        A table with the columns ``case`` (names), ``epoch`` (from 0) and
+        ``ulps`` (the largest distance in ULPs over all tensors at that
+        epoch), as the parity harness writes it; the same table in R.
+    path : str or os.PathLike
+        The PNG file to write; its folder must exist.
+    width, height : int
+        Size of the picture in pixels.
+    cases : sequence of str, optional
+        The cases to draw, in this order; ``None`` draws every case of the
+        table, in the order they first appear.
+    title : str
+        The picture's title.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import os, tempfile, twinnet
+    >>> drift = {"case": ["a"] * 3 + ["b"] * 3, "epoch": [0, 1, 2] * 2, "ulps": [0, 2, 40, 1, 1, 3]}
+    >>> path = os.path.join(tempfile.mkdtemp(), "drift.png")
+    >>> twinnet.plot_drift(drift, path).name
+    'drift.png'
+    """
+    case, epoch, ulps = _check_drift(drift)
+    known = [str(c) for c in dict.fromkeys(case)]
+    cases = known if cases is None else [check_name(c, known, "each of cases") for c in cases]
+    # the axes cover the cases drawn, not the whole table
+    keep = np.isin(case, cases)
+    case, epoch, ulps = case[keep], epoch[keep], ulps[keep]
+
+    def draw(ax):
+        for i, name in enumerate(cases):
+            rows = case == name
+            # + 1 on both axes: log scales cannot show epoch 0 or 0 ULPs
+            colour, style = CLASS_COLOURS[i % len(CLASS_COLOURS)], ("-", "--", ":")[i // 7 % 3]
+            ax.plot(epoch[rows] + 1, ulps[rows] + 1, color=colour, linestyle=style, linewidth=2)
+        ax.set(xscale="log", yscale="log", xlabel="epoch + 1", title=title)
+        ax.set(ylabel="largest difference + 1 (ULPs)")
+        ax.legend(cases, loc="upper left", frameon=False)
+
+    return _write_png(path, width, height, draw)
+
+
+def _write_png(path, width, height, draw) -> Path:
+    """Draw on a new width x height picture, then write it atomically."""
+    width, height = check_int(width, "width", 100, 10000), check_int(height, "height", 100, 10000)
+    if not isinstance(path, (str, os.PathLike)) or not Path(path).parent.is_dir():
+        raise ArgumentError(f"path must be a file name in an existing folder; got {path!r}")
+    path = Path(path)
+    figure, canvas = _matplotlib()
+    # Agg draws to memory: no window, no display, no global pyplot state
+    fig = figure(figsize=(width / DPI, height / DPI), dpi=DPI, layout="constrained")
+    canvas(fig)
+    draw(fig.subplots())
+    # atomically: a crash leaves the old picture or none, never half of one
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fig.savefig(tmp, format="png", dpi=DPI)  # no bbox_inches: it would change the size
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def _matplotlib():
+    """matplotlib's Figure and Agg canvas, or an error saying how to install them."""
+    try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+    except ImportError as err:
+        raise ImportError("twinnet's plots need matplotlib: pip install twinnet[plots]") from err
+    return Figure, FigureCanvasAgg
+
+
+def _grid_axis(values: np.ndarray, resolution: int) -> np.ndarray:
+    """Points along one axis: the data's range and 5% more on each side."""
+    low, high = values.min(), values.max()
+    margin = 0.05 * (high - low) if high > low else 0.5
+    return np.linspace(low - margin, high + margin, resolution)
+
+
+def _grid_field(output: np.ndarray, n_x1: int) -> dict:
+    """What to colour: one output's value, else the predicted class.
+
+    Returns the field ``z`` (one row per x2), the ``levels`` between colour
+    bands, the ``boundary`` line's level (the 0.5 threshold of one output)
+    and the number of ``outputs``.
+    """
+    if output.shape[1] == 1:
+        z = output[:, 0]
+        levels = np.linspace(min(z.min(), 0.0), max(z.max(), 1.0), 11)
+        boundary = [0.5] if z.min() < 0.5 < z.max() else []
+    else:
+        z = output.argmax(axis=1).astype(np.float64)
+        levels = np.arange(output.shape[1] + 1) - 0.5
+        boundary = []
+    return dict(z=z.reshape(-1, n_x1), levels=levels, boundary=boundary, outputs=output.shape[1])
+
+
+def _draw_boundary(ax, x1, x2, field: dict, X, classes, title: str) -> None:
+    """The field as filled contours, the boundary line, the samples on top."""
+    colours = _field_colours(field["outputs"], len(field["levels"]) - 1)
+    ax.contourf(x1, x2, field["z"], levels=field["levels"], colors=colours, alpha=0.6)
+    if field["boundary"]:
+        ax.contour(x1, x2, field["z"], levels=field["boundary"], colors="black", linewidths=2)
+    points = [CLASS_COLOURS[k % len(CLASS_COLOURS)] for k in classes]
+    ax.scatter(X[:, 0], X[:, 1], c=points, edgecolors="black", linewidths=0.5, s=25)
+    ax.set(xlabel="x1", ylabel="x2", title=title)
+
+
+def _field_colours(n_outputs: int, n_bands: int) -> list:
+    """Band colours: the class colours, or blue-white-red for one output."""
+    if n_outputs > 1:
+        return [CLASS_COLOURS[i % len(CLASS_COLOURS)] for i in range(n_bands)]
+    from matplotlib.colors import LinearSegmentedColormap
+
+    ramp = [CLASS_COLOURS[0], "#FFFFFF", CLASS_COLOURS[1]]
+    ramp = LinearSegmentedColormap.from_list("twinnet", ramp)
+    return [ramp(t) for t in np.linspace(0.0, 1.0, n_bands)]
+
+
+def _check_drift(drift):
+    """The drift table's columns: case names, and epochs and ULPs of at least 0."""
+    if not hasattr(drift, "keys"):
+        raise DataTypeError(f"drift must be a DataFrame or a dict of columns; got {drift!r}")
+    missing = [c for c in ("case", "epoch", "ulps") if c not in drift.keys()]
+    if missing:
+        raise ShapeError(f"drift must have the columns case, epoch and ulps; missing {missing}")
+    case = np.asarray(drift["case"]).astype(str).reshape(-1)
+    epoch = check_data(drift["epoch"], "drift['epoch']").reshape(-1)
+    ulps = check_data(drift["ulps"], "drift['ulps']").reshape(-1)
+    if not len(case) == len(epoch) == len(ulps):
+        raise ShapeError(
+            f"drift's columns must be as long; got {len(case)}, {len(epoch)} and {len(ulps)}"
+        )
+    if (epoch < 0).any() or (ulps < 0).any():
+        raise DataValueError("drift's epochs and ulps must be at least 0")
+    return case, epoch, ulps
