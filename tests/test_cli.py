@@ -62,3 +62,11 @@ def test_a_mistake_in_the_other_language_is_one_line(command):
     status, out, err = run(command, "run", "xor", "--lang", "both", "--epochs", "0")
     assert status == 2
     assert err.startswith("twinnet: error: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [PYTHON, R], ids=["python", "r"])
+def test_drift_plot_runs_both_languages(command, tmp_path):
+    status, out, err = run(command, "plots", "xor", "--drift", "--out", str(tmp_path))
+    assert status == 0, err
+    assert f"wrote {tmp_path / 'xor_drift.png'}" in out.splitlines()
+    assert (tmp_path / "xor_drift.png").stat().st_size > 5000

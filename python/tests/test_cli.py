@@ -12,7 +12,7 @@ import pytest
 
 from twinnet.cli import Progress, main
 
-JOBS = ["cases", "run", "parity", "walkthrough", "article"]
+JOBS = ["cases", "run", "parity", "walkthrough", "plots", "article"]
 
 
 def run(capsys, *argv):
@@ -106,3 +106,13 @@ def test_progress_draws_a_bar_on_a_terminal(capsys):
     assert capsys.readouterr().out == "Error at epoch 0 is 0.50000\nError at epoch 100 is 0.50000\n"
     assert "[###############...............] epoch 101/200 loss 0.50000" in screen.getvalue()
     assert "[##############################] epoch 200/200" in screen.getvalue()
+
+
+def test_plots_job_writes_the_pictures(capsys, tmp_path):
+    status, out, _ = run(capsys, "plots", "xor", "--out", str(tmp_path))
+    assert status == 0
+    assert out.splitlines() == [f"wrote {tmp_path / 'xor_loss.png'}",
+                                f"wrote {tmp_path / 'xor_boundary.png'}"]  # fmt: skip
+    assert all(
+        (tmp_path / f"xor_{kind}.png").stat().st_size > 5000 for kind in ("loss", "boundary")
+    )

@@ -9,7 +9,7 @@ import pytest
 import twinnet
 from twinnet.errors import FixtureError
 from twinnet.fixtures import trace_digest
-from twinnet.traces import first_difference, load_trace, save_trace
+from twinnet.traces import epoch_drift, first_difference, load_trace, save_trace
 
 
 @pytest.fixture
@@ -61,3 +61,13 @@ def test_other_files_are_refused(tmp_path):
         load_trace(tmp_path / "x.json")
     with pytest.raises(FixtureError, match="cannot read trace"):
         load_trace(tmp_path / "missing.json")
+
+
+def test_epoch_drift_is_the_largest_ulp_distance_per_epoch(saved):
+    _, path = saved
+    a, b = load_trace(path), load_trace(path)
+    assert list(epoch_drift(a, b)) == [0.0, 0.0, 0.0]
+    w = b["tensors"]["weights[0]"]
+    w[1, 0, 2] = np.nextafter(np.nextafter(w[1, 0, 2], 9), 9)
+    b["tensors"]["loss"][2] = np.nan
+    assert list(epoch_drift(a, b)) == [0.0, 2.0, np.inf]

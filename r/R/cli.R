@@ -13,6 +13,8 @@ CLI_JOBS <- list(
                  "bits first differ."),
   walkthrough = paste("Print one training iteration of a case, every matrix,",
                       "rounded."),
+  plots = paste("Draw a case's loss curve, its decision boundary (2 inputs)",
+                "and, with --drift, the drift."),
   article = "Replay the article's figures."
 )
 # each job's options and their defaults; a logical default is a flag
@@ -22,6 +24,8 @@ CLI_OPTIONS <- list(
              save = "", quiet = FALSE),
   parity = list(numerics = "exact"),
   walkthrough = list(lang = "r", numerics = "exact", digits = "5"),
+  plots = list(lang = "r", numerics = "exact", out = "twinnet-plots",
+               drift = FALSE),
   article = list(lang = "r", numerics = "exact")
 )
 # what each option takes, and what it does
@@ -32,7 +36,9 @@ CLI_HELP <- list(
   every = c("N", "print the error every N epochs"),
   save = c("PATH", "write the trace as JSON (hex floats)"),
   quiet = c("", "print nothing while training"),
-  digits = c("N", "decimals (default: 5)")
+  digits = c("N", "decimals (default: 5)"),
+  out = c("DIR", "folder (default: twinnet-plots)"),
+  drift = c("", "also run fast mode in both languages")
 )
 
 #' The command line
@@ -40,7 +46,8 @@ CLI_HELP <- list(
 #' `cli_main()` runs one job of the command line, the same jobs as
 #' Python's `twinnet` command: `cases`, `run CASE` (`--lang r|python|both`,
 #' `--numerics`, `--epochs`, `--every`, `--save PATH`, `--quiet`),
-#' `parity [CASE ...]`, `walkthrough [CASE]` (`--digits`) and `article`.
+#' `parity [CASE ...]`, `walkthrough [CASE]` (`--digits`), `plots CASE`
+#' (`--out DIR`, `--drift`) and `article`.
 #' `JOB --help` describes each. From a shell:
 #' `Rscript -e 'twinnet::cli_main()' run toy_article --every 100`.
 #' Python jobs run `python3 -m twinnet` (or the program in the environment
@@ -168,6 +175,46 @@ walkthrough_job <- function(opts) {
   }
   cat(format_walkthrough(walkthrough_case(case, opts$numerics), digits))
   0L
+}
+
+plots_job <- function(opts) {
+  case <- cli_case(opts, NULL)
+  if (opts$lang == "python") {
+    return(run_python(c("plots", case, "--out", opts$out, "--numerics",
+                        opts$numerics, if (opts$drift) "--drift")))
+  }
+  dir.create(opts$out, showWarnings = FALSE, recursive = TRUE)
+  start <- start_case(case)
+  result <- run_case(case, opts$numerics)
+  written <- plot_loss(result, file.path(opts$out, paste0(case, "_loss.png")))
+  if (nrow(start$network$weights[[1L]]) == 2L) {
+    path <- file.path(opts$out, paste0(case, "_boundary.png"))
+    written <- c(written, plot_decision_boundary(result$network, start$X,
+                                                 start$y, path))
+  }
+  if (opts$drift) {
+    path <- file.path(opts$out, paste0(case, "_drift.png"))
+    written <- c(written, drift_plot(case, path))
+  }
+  cat(paste0("wrote ", written, "\n"), sep = "")
+  0L
+}
+
+# Run the case in fast mode in both languages; draw how far they drift apart.
+drift_plot <- function(case, path) {
+  py_path <- tempfile(fileext = ".json")
+  r_path <- tempfile(fileext = ".json")
+  on.exit(unlink(c(py_path, r_path)))
+  save_trace(run_case(case, "fast"), r_path, case = case)
+  argv <- c("run", case, "--numerics", "fast", "--quiet", "--save", py_path,
+            "--lang", "python")
+  if (run_python(argv) != 0L) {
+    twinnet_abort("argument", "Python could not run ", case)
+  }
+  a <- load_trace(py_path)
+  b <- load_trace(r_path)
+  drift <- data.frame(case = case, epoch = a$epochs, ulps = epoch_drift(a, b))
+  plot_drift(drift, path)
 }
 
 article_job <- function(opts) {

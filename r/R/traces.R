@@ -15,7 +15,8 @@ TRACE_FORMAT <- "twinnet-trace/1"
 #' with hex floats; `load_trace()` reads what `save_trace()` wrote in
 #' either language; `first_difference()` finds the earliest epoch, then the
 #' first tensor and entry, whose bits differ (a NaN equals any NaN; +0 and
-#' -0 differ).
+#' -0 differ); `epoch_drift()` is the largest distance in ULPs over all
+#' tensors at each recorded epoch (what the fast-mode drift plot draws).
 #'
 #' @param result What [fit()] returned.
 #' @param path A file.
@@ -24,7 +25,8 @@ TRACE_FORMAT <- "twinnet-trace/1"
 #' @return `NULL` (`save_trace()`); a list (`load_trace()`); `NULL` when
 #'   the traces agree, else a list of `epoch`, `tensor`, `index` (0-based,
 #'   row-major, as Python counts), the two values `a` and `b`, and `ulps`
-#'   (`first_difference()`).
+#'   (`first_difference()`); a vector, one value per recorded epoch
+#'   (`epoch_drift()`).
 #' @export
 #' @examples
 #' net <- init_network(c(2, 3, 1), seed = 1)
@@ -92,6 +94,22 @@ first_difference <- function(a, b) {
   y <- row_major_rows(b$tensors[[found$name]])[found$row, found$k]
   list(epoch = a$epochs[found$row], tensor = found$name, index = index,
        a = x, b = y, ulps = ulps_apart(x, y))
+}
+
+#' @rdname save_trace
+#' @export
+epoch_drift <- function(a, b) {
+  worst <- numeric(length(a$epochs))
+  for (name in names(a$tensors)) {
+    x <- row_major_rows(a$tensors[[name]])
+    y <- row_major_rows(b$tensors[[name]])
+    scale <- pmax(abs(x), abs(y), .Machine$double.xmin)
+    apart <- abs(x - y) / 2^(floor(log2(scale)) - 52)
+    apart[same_bits(x, y)] <- 0
+    apart[is.nan(apart)] <- Inf
+    worst <- pmax(worst, apply(apart, 1L, max))
+  }
+  worst
 }
 
 # Row, tensor and entry of the earliest difference, or NULL.

@@ -15,11 +15,12 @@ import time
 from pathlib import Path
 
 from twinnet.article import replay_article
-from twinnet.cases import run_case, walkthrough_case
+from twinnet.cases import run_case, start_case, walkthrough_case
 from twinnet.errors import ArgumentError, TwinnetError
 from twinnet.fixtures import case_names, read_case, trace_digest
 from twinnet.numerics import NUMERICS
-from twinnet.traces import first_difference, load_trace, save_trace
+from twinnet.plots import plot_decision_boundary, plot_drift, plot_loss
+from twinnet.traces import epoch_drift, first_difference, load_trace, save_trace
 from twinnet.validate import check_name
 from twinnet.walkthrough import format_walkthrough
 
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.job(args)
     except TwinnetError as err:
+        print(f"twinnet: error: {err}", file=sys.stderr)
+        return 2
+    except ImportError as err:  # matplotlib, for the plots
         print(f"twinnet: error: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -112,6 +116,38 @@ def walkthrough_job(args) -> int:
         return run_r(["walkthrough", args.case, *options])
     print(format_walkthrough(walkthrough_case(args.case, args.numerics), args.digits), end="")
     return 0
+
+
+def plots_job(args) -> int:
+    """Draw a case's loss curve, its decision boundary (2 inputs) and, with --drift, the drift."""
+    check_name(args.case, case_names(), "case")
+    if args.lang == "r":
+        options = ["--out", args.out, "--numerics", args.numerics]
+        return run_r(["plots", args.case, *options, *(["--drift"] if args.drift else [])])
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    case, result = start_case(args.case), run_case(args.case, args.numerics)
+    written = [plot_loss(result, out / f"{args.case}_loss.png")]
+    if case["network"].sizes[0] == 2:
+        path = out / f"{args.case}_boundary.png"
+        written.append(plot_decision_boundary(result.network, case["X"], case["y"], path))
+    if args.drift:
+        written.append(drift_plot(args.case, out / f"{args.case}_drift.png"))
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def drift_plot(case: str, path: Path) -> Path:
+    """Run the case in fast mode in both languages; draw how far they drift apart."""
+    with tempfile.TemporaryDirectory() as tmp:
+        py_path, r_path = Path(tmp) / "python.json", Path(tmp) / "r.json"
+        save_trace(run_case(case, "fast"), py_path, case=case)
+        if run_r(["run", case, "--numerics", "fast", "--quiet", "--save", str(r_path)]):
+            raise ArgumentError(f"R could not run {case}")
+        a, b = load_trace(py_path), load_trace(r_path)
+    drift = {"case": [case] * len(a["epochs"]), "epoch": a["epochs"], "ulps": epoch_drift(a, b)}
+    return plot_drift(drift, path)
 
 
 def article_job(args) -> int:
@@ -204,6 +240,9 @@ def _parser() -> argparse.ArgumentParser:
     parity.add_argument("cases", nargs="*", metavar="CASE", help="cases (default: all)")
     walk = add("walkthrough", walkthrough_job, case="toy_article_demo", lang=("python", "r"))
     walk.add_argument("--digits", type=_positive, default=5, help="decimals (default: 5)")
+    plots = add("plots", plots_job, case=True, lang=("python", "r"))
+    plots.add_argument("--out", default="twinnet-plots", help="folder (default: twinnet-plots)")
+    plots.add_argument("--drift", action="store_true", help="also run fast mode in both languages")
     add("article", article_job, lang=("python", "r"))
     return parser
 

@@ -81,6 +81,24 @@ def first_difference(a: dict, b: dict) -> dict | None:
     }
 
 
+def epoch_drift(a: dict, b: dict) -> np.ndarray:
+    """The largest distance in ULPs between a and b over all tensors, per epoch.
+
+    What the fast-mode drift plot draws; 0 where the bits agree.
+    """
+    worst = np.zeros(len(a["epochs"]))
+    for name in a["tensors"]:
+        x = a["tensors"][name].reshape(len(a["epochs"]), -1)
+        y = b["tensors"][name].reshape(len(a["epochs"]), -1)
+        scale = np.maximum(np.maximum(np.abs(x), np.abs(y)), np.finfo(np.float64).tiny)
+        with np.errstate(invalid="ignore"):
+            apart = np.abs(x - y) / 2.0 ** (np.floor(np.log2(scale)) - 52)
+        apart[same_bits(x, y)] = 0.0
+        apart[np.isnan(apart)] = np.inf
+        worst = np.maximum(worst, apart.max(axis=1, initial=0.0))
+    return worst
+
+
 def _first_bad_entry(a: dict, b: dict):
     """Row, tensor and entry of the earliest difference, or None."""
     found = None

@@ -3,7 +3,7 @@
 # Twin file: python/tests/test_cli.py. Jobs in the other language are
 # tested by the harness (tests/test_cli.py); these run R alone.
 
-jobs <- c("cases", "run", "parity", "walkthrough", "article")
+jobs <- c("cases", "run", "parity", "walkthrough", "plots", "article")
 
 cli <- function(...) {
   cli_main(c(...), exit = FALSE)
@@ -85,4 +85,13 @@ test_that("progress draws no bar without a terminal", {
   progress <- new_progress(200L, "100")
   expect_output(for (epoch in 0:199) progress$step(epoch, 0.5),
                 "^Error at epoch 0 is 0.50000\nError at epoch 100 is 0.50000$")
+})
+
+test_that("plots job writes the pictures", {
+  out_dir <- withr::local_tempdir()
+  out <- capture.output(status <- cli("plots", "xor", "--out", out_dir))
+  expect_identical(status, 0L)
+  paths <- file.path(out_dir, c("xor_loss.png", "xor_boundary.png"))
+  expect_identical(out, paste("wrote", paths))
+  expect_true(all(file.size(paths) > 5000))
 })

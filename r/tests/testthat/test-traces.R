@@ -62,3 +62,14 @@ test_that("other files are refused", {
   expect_error(load_trace(file.path(tempdir(), "missing.json")),
                "cannot read trace", class = "twinnet_fixture_error")
 })
+
+test_that("epoch drift is the largest ULP distance per epoch", {
+  s <- saved()
+  a <- load_trace(s$path)
+  b <- a
+  expect_identical(epoch_drift(a, b), c(0, 0, 0))
+  w <- b$tensors[["weights[0]"]][2, 1, 3]
+  b$tensors[["weights[0]"]][2, 1, 3] <- w + 2 * 2^(floor(log2(abs(w))) - 52)
+  b$tensors$loss[3] <- NaN
+  expect_identical(epoch_drift(a, b), c(0, 2, Inf))
+})
