@@ -89,7 +89,7 @@ check-r: setup
 test-parity: setup browser
 	$(PY) -m pytest tests
 
-## demo: the article's toy run and moons, in both languages, side by side
+## demo: the article reproduced in both languages, parity, plots (docs/site/plots/)
 demo: setup
 	$(PY) tests/demo.py
 
