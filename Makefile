@@ -9,7 +9,7 @@ R_DEBS  := r-base-core r-base-dev r-cran-testthat r-cran-jsonlite r-cran-digest 
            r-cran-roxygen2 r-cran-lintr r-cran-withr
 R_PKGS  := testthat jsonlite digest roxygen2 lintr withr
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-R_SRC   := r/DESCRIPTION r/NAMESPACE $(wildcard r/R/*.R) \
+R_SRC   := r/DESCRIPTION r/NAMESPACE $(wildcard r/R/*.R) $(wildcard r/exec/*) \
            $(wildcard shared_fixtures/*/*.json) shared_fixtures/MANIFEST.sha256 \
            shared_fixtures/bad_inputs.json
 

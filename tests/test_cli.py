@@ -70,3 +70,9 @@ def test_drift_plot_runs_both_languages(command, tmp_path):
     assert status == 0, err
     assert f"wrote {tmp_path / 'xor_drift.png'}" in out.splitlines()
     assert (tmp_path / "xor_drift.png").stat().st_size > 5000
+
+
+def test_the_installed_r_script():
+    script = ROOT / ".venv" / "r-lib" / "twinnet" / "exec" / "twinnet"
+    status, out, _ = run(["Rscript", str(script)], "walkthrough", "--digits", "2")
+    assert status == 0 and "d_output = E * slope_output_layer" in out

@@ -49,7 +49,8 @@ CLI_HELP <- list(
 #' `parity [CASE ...]`, `walkthrough [CASE]` (`--digits`), `plots CASE`
 #' (`--out DIR`, `--drift`) and `article`.
 #' `JOB --help` describes each. From a shell:
-#' `Rscript -e 'twinnet::cli_main()' run toy_article --every 100`.
+#' `Rscript -e 'twinnet::cli_main()' run toy_article --every 100`, or the
+#' script `system.file("exec", "twinnet", package = "twinnet")`.
 #' Python jobs run `python3 -m twinnet` (or the program in the environment
 #' variable `TWINNET_PYTHON`).
 #'
