@@ -42,7 +42,10 @@ def fast_log(x: np.ndarray) -> np.ndarray:
 
 def fast_sigmoid(x: np.ndarray) -> np.ndarray:
     """Logistic sigmoid with numpy's exp; exp(1000) = inf gives 0, no warning."""
-    return 1.0 / (1.0 + fast_exp(-x))
+    # one new array, then in place: numpy would make a new one per operation
+    y = fast_exp(-x)
+    y += 1.0
+    return np.divide(1.0, y, out=y)
 
 
 def fast_tanh(x: np.ndarray) -> np.ndarray:
