@@ -82,7 +82,7 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
       if (record_outputs == "digest") {
         trace$outputs[row] <- output_digest(layers[[length(layers)]])
       } else {
-        trace$outputs[row, , ] <- layers[[length(layers)]]
+        trace$outputs[, , row] <- layers[[length(layers)]]
       }
     }
     bad <- nonfinite(network, losses[epoch + 1L])
@@ -104,6 +104,7 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
     }
   }
   trace$loss <- losses[trace$epochs + 1L]
+  trace$outputs <- epochs_first(trace$outputs)
   # --8<-- [end:fit]
   finish_fit(network, losses, trace, stop_on_nonfinite)
 }
@@ -204,7 +205,7 @@ partial_fit <- function(network, losses, trace, epoch, every) {
     outputs = if (is.character(trace$outputs)) {
       trace$outputs[rows]
     } else {
-      trace$outputs[rows, , , drop = FALSE]
+      epochs_first(trace$outputs[, , rows, drop = FALSE])
     }
   )
   if (is.null(trace$biases)) kept["biases"] <- list(NULL)
@@ -224,11 +225,23 @@ new_trace <- function(network, X, y, epochs, every, record_outputs) {
     biases = if (!is.null(network$biases)) {
       lapply(network$biases, function(b) matrix(NA_real_, n_rec, length(b)))
     },
-    # a digest is 64 hex characters, whatever the size of the data
+    # a digest is 64 hex characters, whatever the size of the data; while
+    # training, outputs are (n, outputs, rows), see epochs_first()
     outputs = if (record_outputs == "digest") {
       character(n_rec)
     } else {
-      array(NA_real_, c(n_rec, nrow(X), ncol(y)))
+      array(NA_real_, c(nrow(X), ncol(y), n_rec))
     }
   )
+}
+
+# The recorded outputs with epochs first, as the trace hands them back.
+# While training, each epoch's outputs are one contiguous slice [, , row]
+# (R is column-major; numpy's [row] is contiguous already): writing them as
+# [row, , ] would scatter every value n_rec doubles apart, once per epoch.
+epochs_first <- function(outputs) {
+  if (is.character(outputs)) {
+    return(outputs)
+  }
+  aperm(outputs, c(3L, 1L, 2L))
 }
