@@ -127,7 +127,8 @@ exact_exp <- function(x) {
   # scale by 2^k: in one exact step when every result is normal, else in
   # two, so a subnormal result rounds once; both give the same bits where
   # both apply
-  i <- as.integer(k - SCALE_K_MIN + 1)
+  # (R indexes by doubles, and k is a whole number: no as.integer pass)
+  i <- k - (SCALE_K_MIN - 1)
   if (normal) {
     return(y * SCALE_ONE[i])
   }
