@@ -18,10 +18,12 @@ columns (exact on the large case) so run only 2 epochs per call.
 
 How to read it: the first table is seconds per epoch, the second divides
 each by PyTorch's time on the same case (2.0 = twice as slow as PyTorch),
-then come the key ratios and the peak memory of a 10000-epoch moons fit
-with a full and a thinned trace. Everything is printed and also written
-to docs/bench.md. Extras (torch, scikit-learn, R's nnet) are installed on
-first use; they are never runtime dependencies of twinnet.
+then come the key ratios (each with issue 7's target and whether it is
+met) and the peak memory of a 10000-epoch moons fit with a full trace, a
+thinned one and one that keeps output digests (record_outputs="digest").
+Everything is printed and also written to docs/bench.md. Extras (torch,
+scikit-learn, R's nnet) are installed on first use; they are never runtime
+dependencies of twinnet.
 """
 
 import datetime
@@ -106,7 +108,7 @@ case = read_case("moons_article")
 net = twinnet.init_network(case["sizes"], weights=case["weights"], bias=False)
 tracemalloc.start()
 twinnet.fit(net, case["X"], case["y"], epochs={MEMORY_EPOCHS}, lr=0.1,
-            numerics="fast", record_every=int(sys.argv[1]))
+            numerics="fast", record_every=int(sys.argv[1]), record_outputs=sys.argv[2])
 peak = tracemalloc.get_traced_memory()[1]
 status = open("/proc/self/status").read().split("VmHWM:")[1]
 print(peak, status.split()[0])
@@ -376,13 +378,13 @@ def time_rscript(cases):
 # --- memory ----------------------------------------------------------------
 
 
-def peak_memory(record_every):
+def peak_memory(record_every, record_outputs):
     """tracemalloc peak of fit and the child's peak RSS (VmHWM), in MiB.
 
     Not ru_maxrss: Linux carries it over from this (large) parent process
     through fork and exec.
     """
-    command = [sys.executable, "-c", MEMORY_CHILD, str(record_every)]
+    command = [sys.executable, "-c", MEMORY_CHILD, str(record_every), record_outputs]
     out = subprocess.run(command, check=True, capture_output=True, text=True)
     traced, rss_kib = out.stdout.split()
     return int(traced) / 2**20, int(rss_kib) / 2**10
@@ -390,10 +392,11 @@ def peak_memory(record_every):
 
 def memory_lines():
     lines = []
-    for every in (1, 100):
-        traced, rss = peak_memory(every)
+    for every, outputs in ((1, "full"), (100, "full"), (1, "digest")):
+        traced, rss = peak_memory(every, outputs)
         lines.append(
-            f"- moons, {MEMORY_EPOCHS} epochs, fast, `record_every={every}`: "
+            f"- moons, {MEMORY_EPOCHS} epochs, fast, `record_every={every}`, "
+            f'`record_outputs="{outputs}"`: '
             f"peak allocated during fit {traced:.1f} MiB (tracemalloc), "
             f"peak RSS of the process {rss:.1f} MiB (VmHWM)"
         )
@@ -442,15 +445,20 @@ def key_ratios(times):
         return times[case][a]["seconds"] / times[case][b]["seconds"]
 
     moons, large = "moons_article", "large"
+    # (what, ratio, the target of issue 7: at most this)
     items = [
-        ("Python exact / Python fast, moons", ratio(moons, "py_exact", "py_fast")),
-        ("R exact / R fast (Rscript), moons", ratio(moons, "r_exact", "r_fast")),
-        ("R fast (Rscript) / Python fast, moons", ratio(moons, "r_fast", "py_fast")),
-        ("R fast (Rscript) / Python fast, large", ratio(large, "r_fast", "py_fast")),
-        ("Python fast / PyTorch, moons", ratio(moons, "py_fast", "torch")),
-        ("Python fast / PyTorch, large", ratio(large, "py_fast", "torch")),
+        ("Python exact / Python fast, moons", ratio(moons, "py_exact", "py_fast"), 3.0),
+        ("R exact / R fast (Rscript), moons", ratio(moons, "r_exact", "r_fast"), 4.0),
+        ("R fast (Rscript) / Python fast, moons", ratio(moons, "r_fast", "py_fast"), 1.5),
+        ("R fast (Rscript) / Python fast, large", ratio(large, "r_fast", "py_fast"), 1.5),
+        ("Python fast / PyTorch, moons", ratio(moons, "py_fast", "torch"), 1.0),
+        ("Python fast / PyTorch, large", ratio(large, "py_fast", "torch"), 1.2),
     ]
-    return [f"- {name}: {value:.2f}" for name, value in items]
+    return [
+        f"- {name}: {value:.2f} (target: at most {target:.1f}, "
+        f"{'met' if value <= target else 'NOT met'})"
+        for name, value, target in items
+    ]
 
 
 def cpu_model():
@@ -473,6 +481,14 @@ def blas_info():
     return "; ".join(found) or "not detected"
 
 
+def rpy2_blas():
+    """The BLAS and LAPACK that the R embedded in this process loaded."""
+    import rpy2.robjects as ro
+
+    blas, lapack = ro.r("sessionInfo()$BLAS")[0], ro.r("La_library()")[0]
+    return f"{blas}; LAPACK: {lapack}"
+
+
 def header(r_info):
     import sklearn
     import torch
@@ -490,7 +506,8 @@ def header(r_info):
         ),
         f"- {r_info['r_version']}, nnet {r_info['nnet_version']}",
         f"- BLAS in the Python process (threadpoolctl): {blas_info()}",
-        f"- R's BLAS: {r_info['r_blas']}; LAPACK: {r_info['r_lapack']}",
+        f"- R's BLAS (Rscript): {r_info['r_blas']}; LAPACK: {r_info['r_lapack']}",
+        f"- R's BLAS (embedded by rpy2 in the Python process): {rpy2_blas()}",
         "- threads: " + ", ".join(f"{v}=1" for v in THREAD_VARS),
     ]
 

@@ -15,6 +15,7 @@ import twinnet
 from parity import drift, first_mismatch, same_bits, ulps
 from twinnet import exact
 from twinnet.cases import run_case
+from twinnet.fit import output_digest
 from twinnet.fixtures import case_names, fixture_dir, read_case
 from twinnet.normalize import fit_normalizer, normalize
 from twinnet.numerics import numerics_ops
@@ -33,6 +34,13 @@ STEP_R = """function(weights, biases, X, y, lr, numerics, activations, loss) {
   layers <- forward(net, X, ops)
   grads <- backward(net, layers, y, ops, loss)
   list(layers = layers, grads = grads, network = update(net, grads, lr))
+}"""
+
+DIGEST_R = """function(weights, X, y, epochs, lr) {
+  net <- init_network(c(nrow(weights[[1]]), vapply(weights, ncol, 1L)),
+                      weights = weights, bias = FALSE)
+  res <- fit(net, X, y, epochs = epochs, lr = lr, record_outputs = "digest")
+  list(loss = res$loss, outputs = res$trace$outputs, weights = res$network$weights)
 }"""
 
 
@@ -97,6 +105,8 @@ def test_exact_kernels_are_identical(r):
         ]
     )
     assert_bitwise(exact.exact_exp(x), r.call("exact_exp", x), "exp")
+    normal = x[(x >= -707) & (x <= 709)]  # all normal results: the one-step scaling
+    assert_bitwise(exact.exact_exp(normal), r.call("exact_exp", normal), "exp, one step")
     assert_bitwise(exact.exact_sigmoid(x), r.call("exact_sigmoid", x), "sigmoid")
     assert_bitwise(exact.exact_tanh(x), r.call("exact_tanh", x), "tanh")
     positive = np.concatenate(
@@ -248,3 +258,20 @@ def test_fast_mode_drift(r, name):
         assert worst <= known[name], f"{name} drifts {worst} ULPs > bound {known[name]}"
     else:
         assert report["first_epoch"] is None, f"{name} diverges in fast mode: {report}"
+
+
+def test_output_digests_are_identical_over_10000_moons_epochs(r):
+    # record_outputs="digest": one sha256 per epoch instead of 1000 outputs;
+    # the same strings in both languages, and those of the full outputs
+    case, epochs = read_case("moons_article"), 10000
+    net = twinnet.init_network(case["sizes"], weights=case["weights"], bias=False)
+    X, y, lr = case["X"], case["y"], case["lr"]
+    py = twinnet.fit(net, X, y, epochs=epochs, lr=lr, record_outputs="digest")
+    rr = r.call(DIGEST_R, r.list(*case["weights"]), X, y, epochs, lr)
+    assert_bitwise(py.loss, rr["loss"], "moons loss")
+    for i, w in enumerate(py.network.weights):
+        assert_bitwise(w, rr["weights"][i], f"moons final weights[{i}]")
+    differ = [e for e, (a, b) in enumerate(zip(py.trace.outputs, rr["outputs"])) if a != b]
+    assert len(rr["outputs"]) == epochs and not differ, f"digests differ from epoch {differ[:1]}"
+    full = twinnet.fit(net, X, y, epochs=3, lr=lr)
+    assert list(py.trace.outputs[:3]) == [output_digest(o) for o in full.trace.outputs]

@@ -69,6 +69,22 @@ def test_col_sums_and_mean_use_the_tree():
     assert exact.exact_mean(a) == (sums[0] + sums[1]) / 8
 
 
+def test_matmul_of_one_term_is_the_plain_product(rng):
+    a, b = rng.standard_normal((7, 1)), rng.standard_normal((1, 5))
+    a[0, 0] = -0.0
+    got = exact.exact_matmul(a, b)
+    assert got.shape == (7, 5) and np.array_equal(got.view(np.int64), (a * b).view(np.int64))
+
+
+def test_exp_scales_in_one_step_with_the_same_bits(rng):
+    # every result normal: one exact scaling; one input out of that range
+    # (-800) switches the whole call to the two-step scaling
+    x = np.concatenate([rng.uniform(-707, 709, 20000), [-707.0, 709.0, 0.0, -0.0]])
+    one_step = exact.exact_exp(x)
+    two_step = exact.exact_exp(np.append(x, -800.0))[:-1]
+    assert np.array_equal(one_step.view(np.int64), two_step.view(np.int64))
+
+
 def correctly_rounded_exp(x: float) -> float:
     getcontext().prec = 60
     return float(Decimal(x).exp())

@@ -3,11 +3,15 @@
 Twin: r/tests/testthat/test-training.R.
 """
 
+import hashlib
+
 import numpy as np
 import pytest
 
 import twinnet
 from twinnet.cases import run_case
+from twinnet.errors import NameChoiceError, TrainingError
+from twinnet.fit import output_digest
 from twinnet.fixtures import case_names, fixture_dir, from_hex, read_case, read_json, trace_digest
 from twinnet.numerics import numerics_ops
 
@@ -108,3 +112,43 @@ def test_unknown_numerics_is_refused():
     net = twinnet.init_network([2, 2, 1], seed=3)
     with pytest.raises(ValueError, match="numerics"):
         twinnet.fit(net, np.eye(2), [0.0, 1.0], epochs=1, lr=1.0, numerics="exactly")
+
+
+def test_record_outputs_digest_is_the_sha256_of_each_recorded_output():
+    case = read_case("moons_article")
+    net = twinnet.init_network(case["sizes"], weights=case["weights"], bias=False)
+    args = dict(epochs=7, lr=case["lr"], record_every=3)
+    full = twinnet.fit(net, case["X"], case["y"], **args)
+    digested = twinnet.fit(net, case["X"], case["y"], record_outputs="digest", **args)
+    assert digested.trace.outputs.shape == (3,)
+    for row, out in enumerate(full.trace.outputs):
+        expected = hashlib.sha256(out.astype("<f8").tobytes()).hexdigest()
+        assert digested.trace.outputs[row] == expected
+    # everything else is recorded as before
+    assert np.array_equal(digested.trace.weights[0], full.trace.weights[0])
+    assert np.array_equal(digested.loss, full.loss)
+
+
+def test_output_digest_reads_row_major_little_endian_float64():
+    m = np.array([[1.0, 2.0], [3.0, -0.0]])
+    expected = hashlib.sha256(np.array([1.0, 2.0, 3.0, -0.0], "<f8").tobytes()).hexdigest()
+    assert output_digest(m) == expected == output_digest(np.asfortranarray(m))
+    assert output_digest(m.T) != expected
+    assert output_digest(np.array([[1.0, 2.0], [3.0, 0.0]])) != expected  # the sign of zero counts
+
+
+def test_record_outputs_digest_in_a_partial_result():
+    # identity output, lr = 10: the weights blow up within a few epochs
+    net = twinnet.init_network([2, 3, 1], seed=1, activations="identity")
+    X, y = np.array([[1.0, 2], [3, 4], [5, 6]]), np.array([1.0, 2, 3])
+    with pytest.raises(TrainingError) as err:
+        twinnet.fit(net, X, y, epochs=500, lr=10.0, record_every=2, record_outputs="digest")
+    trace = err.value.partial.trace
+    assert len(trace.outputs) == len(trace.epochs) > 1
+    assert all(len(h) == 64 for h in trace.outputs)
+
+
+def test_unknown_record_outputs_is_refused():
+    net = twinnet.init_network([2, 2, 1], seed=3)
+    with pytest.raises(NameChoiceError, match="record_outputs.*digest"):
+        twinnet.fit(net, np.eye(2), [0.0, 1.0], epochs=1, lr=1.0, record_outputs="digests")

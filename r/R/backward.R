@@ -28,7 +28,7 @@ backward <- function(network, layers, y, ops, loss = "squared_error") {
                         network$activations[n_layers])
   for (i in rev(seq_len(n_layers))) {
     # gradients: the layer's inputs times delta, summed over samples
-    grad_w[[i]] <- ops$matmul(t(layers[[i]]), delta)
+    grad_w[[i]] <- inputs_times_delta(layers[[i]], delta, ops)
     if (!is.null(network$biases)) {
       grad_b[[i]] <- ops$col_sums(delta)
     }
@@ -41,3 +41,14 @@ backward <- function(network, layers, y, ops, loss = "squared_error") {
   list(weights = grad_w, biases = if (!is.null(network$biases)) grad_b)
 }
 # --8<-- [end:backward]
+
+# t(a) %*% delta, transposing the narrower of the two. Each entry sums the
+# same products in the same order either way round (x * y == y * x
+# exactly), so the bits do not depend on the choice; t() copies, and the
+# narrower copy is the cheaper one.
+inputs_times_delta <- function(a, delta, ops) {
+  if (ncol(a) <= ncol(delta)) {
+    return(ops$matmul(t(a), delta))
+  }
+  t(ops$matmul(t(delta), a))
+}

@@ -35,6 +35,11 @@ SCALE_K_MIN <- -1075
 SCALE_HALF <- POW2[floor(SCALE_K_MIN:1024 / 2) - POW2_MIN + 1]
 SCALE_REST <- POW2[SCALE_K_MIN:1024 - floor(SCALE_K_MIN:1024 / 2) -
                      POW2_MIN + 1]
+# For x in [NORMAL_MIN, NORMAL_MAX], -1020 <= k <= 1023 and exp(x) is normal:
+# then 2^k itself is a normal number and y * 2^k is exact, in one step.
+NORMAL_MIN <- -707
+NORMAL_MAX <- 709
+SCALE_ONE <- POW2[pmin(pmax(SCALE_K_MIN:1024, POW2_MIN), 1023) - POW2_MIN + 1]
 # log: the mantissa is kept in [sqrt(1/2), sqrt(2)); SQRT2 is sqrt(2)
 # rounded down, and the atanh series 2 (s + s^3/3 + ...) needs 1/(2j+1).
 SQRT2 <- 0x1.6a09e667f3bccp+0
@@ -78,6 +83,10 @@ exact_tree_sum <- function(terms) {
 #' @export
 exact_matmul <- function(a, b) {
   n_k <- ncol(a)
+  if (n_k == 1L) {
+    # one term per entry: the product is the sum (an outer product)
+    return(products(a, b, 1L))
+  }
   block <- block_size(nrow(a) * ncol(b), n_k)
   partial <- list()
   for (start in seq.int(1L, n_k, by = block)) {
@@ -103,16 +112,26 @@ exact_mean <- function(a) {
 #' @rdname exact_kernels
 #' @export
 exact_exp <- function(x) {
-  # two cheap passes tell whether the clamp and the masks are needed
-  inside <- length(x) > 0L && isTRUE(min(x) >= EXP_MIN && max(x) <= EXP_MAX)
+  # two cheap passes tell whether the clamp and the masks are needed, and
+  # whether every result is a normal number (then one scaling is exact)
+  low <- if (length(x) > 0L) min(x) else NaN
+  high <- if (length(x) > 0L) max(x) else NaN
+  inside <- isTRUE(EXP_MIN <= low && high <= EXP_MAX)
+  normal <- isTRUE(NORMAL_MIN <= low && high <= NORMAL_MAX)
   x_c <- if (inside) x else clamp(x)
   # reduce: k = round(x / ln 2), r = x - k ln 2 with ln 2 in two parts
   k <- floor(x_c * LOG2_E + 0.5)
   r <- (x_c - k * LN2_HI) - k * LN2_LO
   # exp(r) by Horner's rule on the Taylor coefficients
   y <- horner(r)
-  # scale by 2^k in two exact steps, so a subnormal result rounds once
-  i <- as.integer(k - SCALE_K_MIN + 1)
+  # scale by 2^k: in one exact step when every result is normal, else in
+  # two, so a subnormal result rounds once; both give the same bits where
+  # both apply
+  # (R indexes by doubles, and k is a whole number: no as.integer pass)
+  i <- k - (SCALE_K_MIN - 1)
+  if (normal) {
+    return(y * SCALE_ONE[i])
+  }
   y <- y * SCALE_HALF[i]
   y <- y * SCALE_REST[i]
   if (inside) y else saturate(y, x)

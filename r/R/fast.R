@@ -60,6 +60,8 @@ fast_log <- function(x) {
 #' @rdname fast_kernels
 #' @export
 fast_sigmoid <- function(x) {
+  # one new vector: R's arithmetic reuses its temporaries (numpy's twin does
+  # it by hand)
   1 / (1 + fast_exp(-x))
 }
 

@@ -2,6 +2,8 @@
 #
 # Twin file: python/src/twinnet/fit.py.
 
+RECORD_OUTPUTS <- c("full", "digest")
+
 #' Train a network by gradient descent
 #'
 #' @param network The starting network, from [init_network()].
@@ -27,6 +29,13 @@
 #'   epoch and the tensor, and holding the result so far in its `partial`
 #'   element) when the loss or a weight becomes NaN or Inf; `FALSE` trains
 #'   on.
+#' @param record_outputs How the trace keeps each recorded epoch's outputs:
+#'   `"full"` (default), the whole n x `sizes[length(sizes)]` matrix, so
+#'   `trace$outputs` is an array of dimension (rows, n, outputs);
+#'   `"digest"`, only its sha256 (see [output_digest()]), so `trace$outputs`
+#'   is a character vector of one hex string per recorded epoch, the same
+#'   strings Python's `fit` records. For large data: the trace then grows by
+#'   64 characters per recorded epoch.
 #' @param progress `NULL`, or a function called as `progress(epoch, loss)`
 #'   once per epoch, when the epoch's loss is known; the command line
 #'   prints progress with it.
@@ -47,10 +56,11 @@
 fit <- function(network, X, y, epochs, lr, numerics = "exact",
                 record_every = 1L, loss = "squared_error", batch_size = NULL,
                 shuffle = TRUE, seed = NULL, stop_on_nonfinite = TRUE,
-                progress = NULL) {
+                record_outputs = "full", progress = NULL) {
   checked <- check_fit(network, X, y, epochs, lr, record_every, loss,
                        batch_size, shuffle, seed)
   check_flag(stop_on_nonfinite, "stop_on_nonfinite")
+  check_name(record_outputs, RECORD_OUTPUTS, "record_outputs")
   progress <- progress_or_nothing(progress)
   X <- checked$X
   y <- checked$y
@@ -59,7 +69,7 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
   ops <- numerics_ops(numerics)
   state <- rng_state(rng_seed(seed))
   losses <- numeric(epochs)
-  trace <- new_trace(network, X, y, epochs, record_every)
+  trace <- new_trace(network, X, y, epochs, record_every, record_outputs)
   # --8<-- [start:fit]
   for (epoch in seq_len(epochs) - 1L) {
     layers <- forward(network, X, ops)
@@ -74,7 +84,11 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
       for (i in seq_along(network$biases)) {
         trace$biases[[i]][row, ] <- network$biases[[i]]
       }
-      trace$outputs[row, , ] <- layers[[length(layers)]]
+      if (record_outputs == "digest") {
+        trace$outputs[row] <- output_digest(layers[[length(layers)]])
+      } else {
+        trace$outputs[, , row] <- layers[[length(layers)]]
+      }
     }
     bad <- nonfinite(network, losses[epoch + 1L])
     if (!is.null(bad) && stop_on_nonfinite) {
@@ -95,8 +109,26 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
     }
   }
   trace$loss <- losses[trace$epochs + 1L]
+  trace$outputs <- epochs_first(trace$outputs)
   # --8<-- [end:fit]
   finish_fit(network, losses, trace, stop_on_nonfinite)
+}
+
+#' The sha256 of an output matrix
+#'
+#' Its doubles as little-endian bytes in row-major order, hashed with
+#' sha256: the same hex string as Python's `twinnet.fit.output_digest`.
+#' `fit(..., record_outputs = "digest")` records these instead of the outputs.
+#'
+#' @param output A numeric matrix (one sample per row).
+#' @return A string of 64 hex digits.
+#' @export
+#' @examples
+#' output_digest(matrix(c(0.25, 0.5), 2))
+output_digest <- function(output) {
+  # t(): R stores column-major, the digest reads row by row
+  bytes <- writeBin(as.vector(t(output)), raw(), size = 8L, endian = "little")
+  digest::digest(bytes, algo = "sha256", serialize = FALSE)
 }
 
 # The progress function, or one that does nothing.
@@ -187,14 +219,18 @@ partial_fit <- function(network, losses, trace, epoch, every) {
     loss = losses[trace$epochs[rows] + 1L],
     weights = lapply(trace$weights, function(w) w[rows, , , drop = FALSE]),
     biases = lapply(trace$biases, function(b) b[rows, , drop = FALSE]),
-    outputs = trace$outputs[rows, , , drop = FALSE]
+    outputs = if (is.character(trace$outputs)) {
+      trace$outputs[rows]
+    } else {
+      epochs_first(trace$outputs[, , rows, drop = FALSE])
+    }
   )
   if (is.null(trace$biases)) kept["biases"] <- list(NULL)
   structure(list(network = network, loss = losses[seq_len(epoch + 1L)],
                  trace = kept), class = "twinnet_fit")
 }
 
-new_trace <- function(network, X, y, epochs, every) {
+new_trace <- function(network, X, y, epochs, every, record_outputs) {
   epochs_kept <- seq.int(0L, epochs - 1L, by = every)
   n_rec <- length(epochs_kept)
   list(
@@ -206,6 +242,23 @@ new_trace <- function(network, X, y, epochs, every) {
     biases = if (!is.null(network$biases)) {
       lapply(network$biases, function(b) matrix(NA_real_, n_rec, length(b)))
     },
-    outputs = array(NA_real_, c(n_rec, nrow(X), ncol(y)))
+    # a digest is 64 hex characters, whatever the size of the data; while
+    # training, outputs are (n, outputs, rows), see epochs_first()
+    outputs = if (record_outputs == "digest") {
+      character(n_rec)
+    } else {
+      array(NA_real_, c(nrow(X), ncol(y), n_rec))
+    }
   )
+}
+
+# The recorded outputs with epochs first, as the trace hands them back.
+# While training, each epoch's outputs are one contiguous slice [, , row]
+# (R is column-major; numpy's [row] is contiguous already): writing them as
+# [row, , ] would scatter every value n_rec doubles apart, once per epoch.
+epochs_first <- function(outputs) {
+  if (is.character(outputs)) {
+    return(outputs)
+  }
+  aperm(outputs, c(3L, 1L, 2L))
 }

@@ -171,7 +171,7 @@ forward_steps <- function(steps, network, X, ops, names) {
   for (i in seq_along(network$weights)) {
     source <- if (i == 1L) "X" else names$a[i - 1L]
     layer <- names$layer[i]
-    # linear step: the same statements as forward(), so the same bits
+    # linear step: the same arithmetic as forward(), so the same bits
     z <- ops$matmul(layers[[i]], network$weights[[i]])
     formula <- paste0("dot(", source, ", ", names$w[i], ")")
     if (!is.null(network$biases)) {
@@ -239,7 +239,7 @@ update_steps <- function(steps, network, layers, deltas, lr, ops, names) {
     d_name <- if (i == n_layers) "d_output" else paste0("d_", names$layer[i])
     source <- if (i == 1L) "X" else names$a[i - 1L]
     rows <- neurons(network, i - 1L)
-    # the same statements as backward() and update()
+    # the same arithmetic as backward() and update()
     g <- ops$matmul(t(layers[[i]]), deltas[[i]])
     steps <- add_step(steps, grad, g, paste0("dot(", source, "^T, ", d_name,
                                              ")"), rows, neurons(network, i))

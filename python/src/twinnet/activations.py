@@ -42,7 +42,9 @@ def slope(a: np.ndarray, activation: str) -> np.ndarray:
     """d activation / dz, from the activation's output ``a``."""
     # --8<-- [start:activation]
     if activation == "sigmoid":
-        return a * (1.0 - a)
+        # a (1 - a), written into the new array 1 - a (R reuses it by itself)
+        s = 1.0 - a
+        return np.multiply(a, s, out=s)
     # --8<-- [end:activation]
     if activation == "tanh":
         return 1.0 - a * a

@@ -41,14 +41,27 @@ def backward(
     delta = output_delta(layers[n_layers], y, loss, network.activations[-1])
     for i in range(n_layers - 1, -1, -1):
         # gradients: the layer's inputs times delta, summed over samples
-        grad_w[i] = ops.matmul(layers[i].T, delta)
+        grad_w[i] = _inputs_times_delta(layers[i], delta, ops)
         if network.biases is not None:
             grad_b[i] = ops.col_sums(delta)
         # delta at the layer below: sent back through the weights, times its slope
         if i > 0:
             error = ops.matmul(delta, network.weights[i].T)
-            delta = error * slope(layers[i], network.activations[i - 1])
+            # (in place: the error is not needed again)
+            delta = np.multiply(error, slope(layers[i], network.activations[i - 1]), out=error)
     return Gradients(grad_w, grad_b if network.biases is not None else None)
 
 
 # --8<-- [end:backward]
+
+
+def _inputs_times_delta(a: np.ndarray, delta: np.ndarray, ops: Ops) -> np.ndarray:
+    """a.T @ delta, transposing the narrower of the two.
+
+    Each entry sums the same products in the same order either way round
+    (x * y == y * x exactly), so the bits do not depend on the choice; R's
+    t() copies, and the narrower copy is the cheaper one.
+    """
+    if a.shape[1] <= delta.shape[1]:
+        return ops.matmul(a.T, delta)
+    return ops.matmul(delta.T, a).T

@@ -34,6 +34,10 @@ SCALE_K_MIN = -1075
 _SCALE_K = np.arange(SCALE_K_MIN, 1025)
 SCALE_HALF = POW2[np.floor(_SCALE_K / 2).astype(np.intp) - POW2_MIN]
 SCALE_REST = POW2[_SCALE_K - np.floor(_SCALE_K / 2).astype(np.intp) - POW2_MIN]
+# For x in [NORMAL_MIN, NORMAL_MAX], -1020 <= k <= 1023 and exp(x) is normal:
+# then 2^k itself is a normal number and y * 2^k is exact, in one step.
+NORMAL_MIN, NORMAL_MAX = -707.0, 709.0
+SCALE_ONE = POW2[np.clip(_SCALE_K, POW2_MIN, 1023) - POW2_MIN]
 # log: the mantissa is kept in [sqrt(1/2), sqrt(2)); SQRT2 is sqrt(2)
 # rounded down, and the atanh series 2 (s + s^3/3 + ...) needs 1/(2j+1).
 SQRT2 = float.fromhex("0x1.6a09e667f3bccp+0")
@@ -64,6 +68,9 @@ def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     which gives the same bits as one tree over all k.
     """
     n_k = a.shape[1]
+    if n_k == 1:
+        # one term per entry: the product is the sum (an outer product)
+        return a * b
     block = _block_size(a.shape[0] * b.shape[1], n_k)
     partial: list[tuple[int, np.ndarray]] = []
     for start in range(0, n_k, block):
@@ -91,8 +98,11 @@ def exact_exp(x: np.ndarray) -> np.ndarray:
     exp(r), then exact scaling by 2^k. Saturates to inf and 0 without
     warnings; NaN passes through.
     """
-    # two cheap passes tell whether the clamp and the masks are needed
-    inside = x.size > 0 and EXP_MIN <= x.min() and x.max() <= EXP_MAX
+    # two cheap passes tell whether the clamp and the masks are needed, and
+    # whether every result is a normal number (then one scaling is exact)
+    low, high = (x.min(), x.max()) if x.size > 0 else (np.nan, np.nan)
+    inside = EXP_MIN <= low and high <= EXP_MAX
+    normal = NORMAL_MIN <= low and high <= NORMAL_MAX
     x_c = x if inside else _clamp(x)
     # reduce: k = round(x / ln 2), r = x - k ln 2 with ln 2 in two parts
     k = np.multiply(x_c, LOG2_E)
@@ -105,8 +115,12 @@ def exact_exp(x: np.ndarray) -> np.ndarray:
     i = k.astype(np.intp)
     # exp(r) by Horner's rule on the Taylor coefficients
     y = _horner(r, out=k)
-    # scale by 2^k in two exact steps, so a subnormal result rounds once
-    # (a subnormal result is the intended answer, not an error to raise)
+    # scale by 2^k: in one exact step when every result is normal, else in
+    # two, so a subnormal result rounds once (it is the intended answer, not
+    # an error to raise); both give the same bits where both apply
+    if normal:
+        y *= SCALE_ONE.take(i, out=r, mode="clip")
+        return y
     y *= SCALE_HALF.take(i, out=r, mode="clip")
     y *= SCALE_REST.take(i, out=r, mode="clip")
     return y if inside else _saturate(y, x)

@@ -42,7 +42,13 @@ def fast_log(x: np.ndarray) -> np.ndarray:
 
 def fast_sigmoid(x: np.ndarray) -> np.ndarray:
     """Logistic sigmoid with numpy's exp; exp(1000) = inf gives 0, no warning."""
-    return 1.0 / (1.0 + fast_exp(-x))
+    # 1 / (1 + exp(-x)) in one new array: numpy would make one per operation
+    # (R's arithmetic reuses its temporaries by itself)
+    y = np.negative(x)
+    with np.errstate(over="ignore"):
+        np.exp(y, out=y)
+    y += 1.0
+    return np.divide(1.0, y, out=y)
 
 
 def fast_tanh(x: np.ndarray) -> np.ndarray:

@@ -3,6 +3,7 @@
 Twin: ``r/R/fit.R``.
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,10 +22,13 @@ from twinnet.validate import (
     check_flag,
     check_int,
     check_lr,
+    check_name,
     check_network,
     check_rows,
     check_targets,
 )
+
+RECORD_OUTPUTS = ("full", "digest")
 
 
 @dataclass
@@ -40,7 +44,7 @@ class Trace:
     loss: np.ndarray
     weights: list[np.ndarray]
     biases: list[np.ndarray] | None
-    outputs: np.ndarray
+    outputs: np.ndarray  # (rows, n, n_out) floats, or (rows,) sha256 hex strings
 
 
 @dataclass
@@ -69,6 +73,7 @@ def fit(
     shuffle: bool = True,
     seed: int | None = None,
     stop_on_nonfinite: bool = True,
+    record_outputs: str = "full",
     progress: Callable[[int, float], None] | None = None,
 ) -> FitResult:
     """Train ``network`` on ``X`` and ``y`` by gradient descent.
@@ -104,6 +109,13 @@ def fit(
         Stop with a :class:`~twinnet.errors.TrainingError` (naming the epoch
         and the tensor, and holding the result so far in ``.partial``) when
         the loss or a weight becomes NaN or Inf; ``False`` trains on.
+    record_outputs : {"full", "digest"}
+        How the trace keeps each recorded epoch's outputs: ``"full"``
+        (default), the whole ``(n, sizes[-1])`` matrix, so ``trace.outputs``
+        has shape ``(rows, n, sizes[-1])``; ``"digest"``, only its sha256
+        (see :func:`output_digest`), so ``trace.outputs`` is an array of
+        ``rows`` hex strings, the same strings R's ``fit`` records. For large
+        data: the trace then grows by 64 characters per recorded epoch.
     progress : callable, optional
         Called as ``progress(epoch, loss)`` once per epoch, when the
         epoch's loss is known; the command line prints progress with it.
@@ -122,11 +134,12 @@ def fit(
     """
     X, y = _check_fit(network, X, y, epochs, lr, record_every, loss, batch_size, shuffle, seed)
     check_flag(stop_on_nonfinite, "stop_on_nonfinite")
+    check_name(record_outputs, RECORD_OUTPUTS, "record_outputs")
     progress = _progress_or_nothing(progress)
     ops = numerics_ops(numerics)
     state = rng_state(rng_seed(seed))
     losses = np.empty(epochs)
-    trace = _new_trace(network, X, y, epochs, record_every)
+    trace = _new_trace(network, X, y, epochs, record_every, record_outputs)
     # --8<-- [start:fit]
     for epoch in range(epochs):
         layers = forward(network, X, ops)
@@ -139,7 +152,10 @@ def fit(
                 trace.weights[i][row] = w
             for i, b in enumerate(network.biases or []):
                 trace.biases[i][row] = b
-            trace.outputs[row] = layers[-1]
+            if record_outputs == "digest":
+                trace.outputs[row] = output_digest(layers[-1])
+            else:
+                trace.outputs[row] = layers[-1]
         bad = _nonfinite(network, losses[epoch])
         if bad is not None and stop_on_nonfinite:
             raise TrainingError(
@@ -156,6 +172,16 @@ def fit(
     trace.loss = losses[trace.epochs]
     # --8<-- [end:fit]
     return _finish_fit(network, losses, trace, stop_on_nonfinite)
+
+
+def output_digest(output: np.ndarray) -> str:
+    """The sha256 (hex) of an output matrix, as ``record_outputs="digest"`` keeps it.
+
+    Its float64 values as little-endian bytes in row-major order, so R's
+    ``output_digest`` gives the same string.
+    """
+    raw = np.ascontiguousarray(output, dtype="<f8").tobytes()
+    return hashlib.sha256(raw).hexdigest()
 
 
 def _progress_or_nothing(progress):
@@ -237,8 +263,11 @@ def _partial_fit(network, losses, trace, epoch: int, every: int) -> FitResult:
     return FitResult(network, losses[: epoch + 1], kept)
 
 
-def _new_trace(network: Network, X, y, epochs: int, every: int) -> Trace:
+def _new_trace(network: Network, X, y, epochs: int, every: int, record_outputs: str) -> Trace:
     n_rec = (epochs + every - 1) // every
+    shape = (n_rec, X.shape[0], y.shape[1])
+    # a digest is 64 hex characters, whatever the size of the data
+    outputs = np.empty(n_rec, "<U64") if record_outputs == "digest" else np.empty(shape)
     biases = None
     if network.biases is not None:
         biases = [np.empty((n_rec,) + b.shape) for b in network.biases]
@@ -247,5 +276,5 @@ def _new_trace(network: Network, X, y, epochs: int, every: int) -> Trace:
         loss=np.empty(n_rec),
         weights=[np.empty((n_rec,) + w.shape) for w in network.weights],
         biases=biases,
-        outputs=np.empty((n_rec,) + (X.shape[0], y.shape[1])),
+        outputs=outputs,
     )

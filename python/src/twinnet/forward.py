@@ -22,7 +22,7 @@ def forward(network: Network, X: np.ndarray, ops: Ops) -> list[np.ndarray]:
         # linear step: inputs times weights, plus one bias per neuron
         z = ops.matmul(layers[i], w)
         if network.biases is not None:
-            z = z + network.biases[i]
+            z += network.biases[i]  # in place: z is a new array
         # non-linear step: the layer's activation function
         layers.append(activate(z, network.activations[i], ops))
     return layers

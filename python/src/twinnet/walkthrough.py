@@ -104,7 +104,7 @@ def _update_steps(steps, network: Network, layers, deltas, lr, ops, names) -> No
         d_name = "d_output" if i == len(network.weights) - 1 else f"d_{names['layer'][i]}"
         source = "X" if i == 0 else names["a"][i - 1]
         rows, cols = _neurons(network, i), _neurons(network, i + 1)
-        # the same statements as backward() and update()
+        # the same arithmetic as backward() and update()
         g = ops.matmul(layers[i].T, deltas[i])
         _add(steps, grad, g, f"dot({source}^T, {d_name})", rows, cols)
         _add(steps, f"{w}_updated", network.weights[i] - lr * g, f"{w} - lr * {grad}", rows, cols)
@@ -172,7 +172,7 @@ def _forward_steps(steps, network: Network, X, ops, names) -> list[np.ndarray]:
     layers = [X]
     for i, w in enumerate(network.weights):
         source, layer = "X" if i == 0 else names["a"][i - 1], names["layer"][i]
-        # linear step: the same statements as forward(), so the same bits
+        # linear step: the same arithmetic as forward(), so the same bits
         z = ops.matmul(layers[i], w)
         formula = f"dot({source}, {names['w'][i]})"
         if network.biases is not None:

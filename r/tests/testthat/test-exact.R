@@ -46,6 +46,23 @@ test_that("the matrix product keeps negative zero", {
   expect_true(all(1 / got == -Inf))
 })
 
+test_that("a product of one term is the plain product", {
+  a <- matrix(c(-0, stats::rnorm(6)))
+  b <- matrix(stats::rnorm(5), 1)
+  got <- exact_matmul(a, b)
+  expect_identical(dim(got), c(7L, 5L))
+  expect_identical(got, a[, 1] * matrix(b, 7, 5, byrow = TRUE))
+  # identical() takes -0 for 0: the sign of zero, through 1 / x
+  expect_identical(1 / got[1, ], 1 / (-0 * b[1, ]))
+})
+
+test_that("exp scales in one step with the same bits", {
+  # every result normal: one exact scaling; one input out of that range
+  # (-800) switches the whole call to the two-step scaling
+  x <- c(stats::runif(20000, -707, 709), -707, 709, 0, -0)
+  expect_identical(exact_exp(x), exact_exp(c(x, -800))[seq_along(x)])
+})
+
 test_that("column sums and the mean use the tree", {
   a <- cbind(c(1, 2^-53, 2^-53, 2^-53), c(3, 0, 0, 0))
   sums <- exact_col_sums(a)

@@ -83,3 +83,51 @@ test_that("an unknown numerics is refused", {
   expect_error(fit(net, diag(2), c(0, 1), epochs = 1, lr = 1,
                    numerics = "exactly"), "numerics")
 })
+
+test_that("record_outputs = \"digest\" keeps the sha256 of each output", {
+  case <- read_case("moons_article")
+  net <- init_network(case$sizes, weights = case$weights, bias = FALSE)
+  full <- fit(net, case$X, case$y, epochs = 7, lr = case$lr, record_every = 3)
+  digested <- fit(net, case$X, case$y, epochs = 7, lr = case$lr,
+                  record_every = 3, record_outputs = "digest")
+  expect_length(digested$trace$outputs, 3L)
+  for (row in 1:3) {
+    bytes <- writeBin(full$trace$outputs[row, , ], raw(), size = 8L,
+                      endian = "little")
+    expect_identical(digested$trace$outputs[row],
+                     digest::digest(bytes, algo = "sha256", serialize = FALSE))
+  }
+  # everything else is recorded as before
+  expect_identical(digested$trace$weights, full$trace$weights)
+  expect_identical(digested$loss, full$loss)
+})
+
+test_that("output_digest reads row-major little-endian doubles", {
+  m <- rbind(c(1, 2), c(3, -0))
+  bytes <- writeBin(c(1, 2, 3, -0), raw(), size = 8L, endian = "little")
+  expected <- digest::digest(bytes, algo = "sha256", serialize = FALSE)
+  expect_identical(output_digest(m), expected)
+  expect_false(output_digest(t(m)) == expected)
+  # the sign of zero counts
+  expect_false(output_digest(rbind(c(1, 2), c(3, 0))) == expected)
+})
+
+test_that("record_outputs = \"digest\" in a partial result", {
+  # identity output, lr = 10: the weights blow up within a few epochs
+  net <- init_network(c(2, 3, 1), seed = 1, activations = "identity")
+  X <- rbind(c(1, 2), c(3, 4), c(5, 6))
+  err <- tryCatch(fit(net, X, c(1, 2, 3), epochs = 500, lr = 10,
+                      record_every = 2, record_outputs = "digest"),
+                  twinnet_training_error = function(err) err)
+  trace <- err$partial$trace
+  expect_gt(length(trace$outputs), 1L)
+  expect_length(trace$outputs, length(trace$epochs))
+  expect_true(all(nchar(trace$outputs) == 64L))
+})
+
+test_that("an unknown record_outputs is refused", {
+  net <- init_network(c(2, 2, 1), seed = 3)
+  expect_error(fit(net, diag(2), c(0, 1), epochs = 1, lr = 1,
+                   record_outputs = "digests"),
+               class = "twinnet_name_error")
+})
