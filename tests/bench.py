@@ -14,7 +14,9 @@ biases) the time of one full-batch epoch of
 How: each figure is the median of 5 timed calls, each of a fixed number of
 epochs, divided by the epochs. Warm-up calls pick that number, growing it
 from 2 until one call takes at least 0.2 s, aiming at about 0.4 s; slow
-columns (exact on the large case) so run only 2 epochs per call.
+columns (exact on the large case) so run only 2 epochs per call. In the
+Python process the timed calls take turns (one call of each tool, then
+the next round), so the machine's load weighs on every column alike.
 
 How to read it: the first table is seconds per epoch, the second divides
 each by PyTorch's time on the same case (2.0 = twice as slow as PyTorch),
@@ -66,7 +68,9 @@ COLUMNS = {
 }
 NOTES = f"""\
 Each cell: median of {RUNS} calls of `fit` (or the peer's equivalent) after
-a warm-up, divided by the epochs per call (last table, at least 2).
+a warm-up, divided by the epochs per call (last table, at least 2). The
+Python-process columns are timed in interleaved rounds (each tool once per
+round), so a busy spell of the machine slows them alike.
 twinnet runs with its default `record_every=1`, so the time includes
 filling the trace; the rpy2 columns include converting the arrays into R
 and the loss and weights back. PyTorch: float64, `torch.set_num_threads(1)`,
@@ -217,12 +221,6 @@ def choose_epochs(run):
         epochs = min(max(2 * epochs, grow), 10 * epochs)
 
 
-def per_epoch(run):
-    epochs = choose_epochs(run)
-    times = [elapsed(run, epochs) for _ in range(RUNS)]
-    return {"seconds": statistics.median(times) / epochs, "epochs": epochs}
-
-
 def twinnet_run(case, numerics):
     import twinnet
 
@@ -328,9 +326,16 @@ def time_python(case):
         "torch": torch_run(case),
         "sklearn": sklearn_run(case),
     }
+    # rounds interleave the tools, so a busy spell of the machine slows all of
+    # them alike instead of one column: the ratios are what the targets read
+    epochs = {key: choose_epochs(run) for key, run in runs.items()}
+    calls = {key: [] for key in runs}
+    for _ in range(RUNS):
+        for key, run in runs.items():
+            calls[key].append(elapsed(run, epochs[key]))
     times = {}
-    for key, run in runs.items():
-        times[key] = per_epoch(run)
+    for key in runs:
+        times[key] = {"seconds": statistics.median(calls[key]) / epochs[key], "epochs": epochs[key]}
         shown = fmt_time(times[key]["seconds"])
         print(f"  {case['name']:14} {COLUMNS[key]:18} {shown}", flush=True)
     return times

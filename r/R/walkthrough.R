@@ -240,7 +240,7 @@ update_steps <- function(steps, network, layers, deltas, lr, ops, names) {
     source <- if (i == 1L) "X" else names$a[i - 1L]
     rows <- neurons(network, i - 1L)
     # the same arithmetic as backward() and update()
-    g <- ops$matmul(t(layers[[i]]), deltas[[i]])
+    g <- inputs_times_delta(layers[[i]], deltas[[i]], ops)
     steps <- add_step(steps, grad, g, paste0("dot(", source, "^T, ", d_name,
                                              ")"), rows, neurons(network, i))
     steps <- add_step(steps, paste0(w, "_updated"), network$weights[[i]] -

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from twinnet.activations import activate, slope
+from twinnet.backward import _inputs_times_delta
 from twinnet.fit import _check_fit
 from twinnet.loss import FUSED, output_delta
 from twinnet.network import Network
@@ -105,7 +106,7 @@ def _update_steps(steps, network: Network, layers, deltas, lr, ops, names) -> No
         source = "X" if i == 0 else names["a"][i - 1]
         rows, cols = _neurons(network, i), _neurons(network, i + 1)
         # the same arithmetic as backward() and update()
-        g = ops.matmul(layers[i].T, deltas[i])
+        g = _inputs_times_delta(layers[i], deltas[i], ops)
         _add(steps, grad, g, f"dot({source}^T, {d_name})", rows, cols)
         _add(steps, f"{w}_updated", network.weights[i] - lr * g, f"{w} - lr * {grad}", rows, cols)
     for i in reversed(range(len(network.biases or []))):
