@@ -198,14 +198,9 @@ backward_steps <- function(steps, network, layers, y, loss, ops, names) {
   steps <- add_step(steps, "E", layers[[n_layers + 1L]] - y, "output - y",
                     rows, neurons(network, n_layers))
   # step 6: the slope of every layer, from its activations
-  slopes <- vector("list", n_layers)
-  n_sloped <- if (loss %in% names(FUSED)) n_layers - 1L else n_layers
-  for (i in rev(seq_len(n_sloped))) {
-    slopes[[i]] <- slope(layers[[i + 1L]], network$activations[i])
-    formula <- paste0("slope of ", network$activations[i], " at ", names$a[i])
-    steps <- add_step(steps, paste0("slope_", names$layer[i]), slopes[[i]],
-                      formula, rows, neurons(network, i))
-  }
+  sloped <- slope_steps(steps, network, layers, loss, names)
+  steps <- sloped$steps
+  slopes <- sloped$slopes
   # step 7: delta at the output, as backward() computes it
   deltas <- vector("list", n_layers)
   deltas[[n_layers]] <- output_delta(layers[[n_layers + 1L]], y, loss,
@@ -228,6 +223,21 @@ backward_steps <- function(steps, network, layers, y, loss, ops, names) {
                       neurons(network, i - 1L))
   }
   list(steps = steps, deltas = deltas)
+}
+
+# Step 6: each layer's slope (not the output's with a fused loss).
+slope_steps <- function(steps, network, layers, loss, names) {
+  n_layers <- length(network$weights)
+  rows <- sample_names(nrow(layers[[1L]]))
+  slopes <- vector("list", n_layers)
+  n_sloped <- if (loss %in% names(FUSED)) n_layers - 1L else n_layers
+  for (i in rev(seq_len(n_sloped))) {
+    slopes[[i]] <- slope(layers[[i + 1L]], network$activations[i])
+    formula <- paste0("slope of ", network$activations[i], " at ", names$a[i])
+    steps <- add_step(steps, paste0("slope_", names$layer[i]), slopes[[i]],
+                      formula, rows, neurons(network, i))
+  }
+  list(steps = steps, slopes = slopes)
 }
 
 # Steps 10 and 11: each gradient and the updated weights, then biases.

@@ -98,6 +98,18 @@ def _number(value: float, digits: int) -> str:
     return f"{value:.{digits}f}"
 
 
+def _slope_steps(steps, network: Network, layers, loss, names) -> list[np.ndarray]:
+    """Step 6: each layer's slope (not the output's with a fused loss)."""
+    n_layers, rows = len(network.weights), _samples(len(layers[0]))
+    slopes = [np.empty(0)] * n_layers
+    for i in reversed(range(n_layers if loss not in FUSED else n_layers - 1)):
+        slopes[i] = slope(layers[i + 1], network.activations[i])
+        formula = f"slope of {network.activations[i]} at {names['a'][i]}"
+        cols = _neurons(network, i + 1)
+        _add(steps, f"slope_{names['layer'][i]}", slopes[i], formula, rows, cols)
+    return slopes
+
+
 def _update_steps(steps, network: Network, layers, deltas, lr, ops, names) -> None:
     """Steps 10 and 11: each gradient and the updated weights, then biases."""
     for i in reversed(range(len(network.weights))):
@@ -194,13 +206,7 @@ def _backward_steps(steps, network: Network, layers, y, loss, ops, names) -> lis
     # step 5: E, the loss's derivative with respect to the output
     _add(steps, "E", layers[-1] - y, "output - y", rows, _neurons(network, n_layers))
     # step 6: the slope of every layer, from its activations
-    slopes = [np.empty(0)] * n_layers
-    for i in reversed(range(n_layers if loss not in FUSED else n_layers - 1)):
-        slopes[i] = slope(layers[i + 1], network.activations[i])
-        formula = f"slope of {network.activations[i]} at {names['a'][i]}"
-        _add(
-            steps, f"slope_{names['layer'][i]}", slopes[i], formula, rows, _neurons(network, i + 1)
-        )
+    slopes = _slope_steps(steps, network, layers, loss, names)
     # step 7: delta at the output, as backward() computes it
     deltas = [np.empty(0)] * n_layers
     deltas[-1] = output_delta(layers[-1], y, loss, network.activations[-1])
