@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from twinnet.traces import same_bits
+
 
 @dataclass
 class Mismatch:
@@ -47,12 +49,6 @@ def ulps(a, b) -> int:
     d = np.where(same_sign, d, np.abs(oa.astype(float) - ob.astype(float)))
     d[np.isnan(a) & np.isnan(b)] = 0
     return int(d.max()) if d.size else 0
-
-
-def same_bits(a, b) -> np.ndarray:
-    """Elementwise: identical bit patterns, or both NaN."""
-    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
-    return (a.view(np.uint64) == b.view(np.uint64)) | (np.isnan(a) & np.isnan(b))
 
 
 def trace_tensors(trace) -> dict:

@@ -1,7 +1,7 @@
 """The command line: every job, its help, and one-line errors.
 
 Twin: r/tests/testthat/test-cli.R. Jobs in the other language are tested
-by the harness (tests/test_cli.py); these run Python alone.
+by the harness (tests/test_cli_both.py); these run Python alone.
 """
 
 import io

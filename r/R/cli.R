@@ -141,7 +141,7 @@ run_both <- function(case, opts) {
   verdict <- compare_line(load_trace(paths[["python"]]),
                           load_trace(paths[["r"]]))
   cat("--- parity (", opts$numerics, ") ---\n", verdict, "\n", sep = "")
-  if (opts$numerics == "exact" && grepl("differ", verdict)) 1L else 0L
+  if (opts$numerics == "exact" && startsWith(verdict, "differ")) 1L else 0L
 }
 
 parity_job <- function(opts) {
@@ -159,7 +159,7 @@ parity_job <- function(opts) {
     }
     verdict <- compare_line(load_trace(py_path), load_trace(r_path))
     unlink(c(py_path, r_path))
-    failed <- failed + grepl("differ", verdict)
+    failed <- failed + startsWith(verdict, "differ")
     cat(sprintf("%-18s %s\n", name, verdict))
   }
   cat(length(names) - failed, " of ", length(names),

@@ -72,7 +72,7 @@ def run_job(args) -> int:
         save_trace(result, args.save, case=args.case, language="python")
     if not args.quiet:
         progress.done()
-        print(_summary(args.case, result, time.perf_counter() - start))
+        print(_run_summary(args.case, result, time.perf_counter() - start))
     return 0
 
 
@@ -88,7 +88,7 @@ def run_both(args) -> int:
                 return status
         verdict = compare_line(load_trace(paths["python"]), load_trace(paths["r"]))
     print(f"--- parity ({args.numerics}) ---\n{verdict}")
-    return 1 if args.numerics == "exact" and "differ" in verdict else 0
+    return 1 if args.numerics == "exact" and verdict.startswith("differ") else 0
 
 
 def parity_job(args) -> int:
@@ -102,7 +102,7 @@ def parity_job(args) -> int:
             if run_r(["run", name, "--numerics", args.numerics, "--quiet", "--save", str(r_path)]):
                 return 2
             verdict = compare_line(load_trace(py_path), load_trace(r_path))
-            failed += "differ" in verdict
+            failed += verdict.startswith("differ")
             print(f"{name:18s} {verdict}", flush=True)
     print(f"{len(names) - failed} of {len(names)} cases bitwise identical ({args.numerics})")
     return 1 if failed and args.numerics == "exact" else 0
@@ -217,7 +217,7 @@ def _run_options(args) -> list[str]:
     return options + (["--quiet"] if args.quiet else [])
 
 
-def _summary(case: str, result, seconds: float) -> str:
+def _run_summary(case: str, result, seconds: float) -> str:
     return (
         f"{case}: {len(result.loss)} epochs in {seconds:.2f} s, last loss "
         f"{result.loss[-1]:.5f}, trace sha256 {trace_digest(result.trace)[:12]}"

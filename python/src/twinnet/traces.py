@@ -77,7 +77,7 @@ def first_difference(a: dict, b: dict) -> dict | None:
         "index": [int(i) for i in index],
         "a": float(x),
         "b": float(y),
-        "ulps": ulps(x, y),
+        "ulps": ulps_apart(x, y),
     }
 
 
@@ -113,12 +113,13 @@ def _first_bad_entry(a: dict, b: dict):
     return found
 
 
-def same_bits(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def same_bits(x, y) -> np.ndarray:
     """Elementwise: the same float64 value and sign, or both NaN."""
+    x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)
     return (x.view(np.uint64) == y.view(np.uint64)) | (np.isnan(x) & np.isnan(y))
 
 
-def ulps(x: float, y: float) -> float:
+def ulps_apart(x: float, y: float) -> float:
     """How many doubles apart x and y are (exact near each other)."""
     if not (np.isfinite(x) and np.isfinite(y)):
         return float("inf")

@@ -98,44 +98,6 @@ def _number(value: float, digits: int) -> str:
     return f"{value:.{digits}f}"
 
 
-def _slope_steps(steps, network: Network, layers, loss, names) -> list[np.ndarray]:
-    """Step 6: each layer's slope (not the output's with a fused loss)."""
-    n_layers, rows = len(network.weights), _samples(len(layers[0]))
-    slopes = [np.empty(0)] * n_layers
-    for i in reversed(range(n_layers if loss not in FUSED else n_layers - 1)):
-        slopes[i] = slope(layers[i + 1], network.activations[i])
-        formula = f"slope of {network.activations[i]} at {names['a'][i]}"
-        cols = _neurons(network, i + 1)
-        _add(steps, f"slope_{names['layer'][i]}", slopes[i], formula, rows, cols)
-    return slopes
-
-
-def _update_steps(steps, network: Network, layers, deltas, lr, ops, names) -> None:
-    """Steps 10 and 11: each gradient and the updated weights, then biases."""
-    for i in reversed(range(len(network.weights))):
-        w, grad = names["w"][i], f"grad_{names['w'][i]}"
-        d_name = "d_output" if i == len(network.weights) - 1 else f"d_{names['layer'][i]}"
-        source = "X" if i == 0 else names["a"][i - 1]
-        rows, cols = _neurons(network, i), _neurons(network, i + 1)
-        # the same arithmetic as backward() and update()
-        g = _inputs_times_delta(layers[i], deltas[i], ops)
-        _add(steps, grad, g, f"dot({source}^T, {d_name})", rows, cols)
-        _add(steps, f"{w}_updated", network.weights[i] - lr * g, f"{w} - lr * {grad}", rows, cols)
-    for i in reversed(range(len(network.biases or []))):
-        b, grad = names["b"][i], f"grad_{names['b'][i]}"
-        d_name = "d_output" if i == len(network.weights) - 1 else f"d_{names['layer'][i]}"
-        g = ops.col_sums(deltas[i])
-        _add(steps, grad, g, f"column sums of {d_name}", ["b"], _neurons(network, i + 1))
-        _add(
-            steps,
-            f"{b}_updated",
-            network.biases[i] - lr * g,
-            f"{b} - lr * {grad}",
-            ["b"],
-            _neurons(network, i + 1),
-        )
-
-
 def _layer_names(n_layers: int) -> dict[str, list[str]]:
     """The article's names for each layer: weights, biases, table prefix."""
     names: dict[str, list[str]] = {"w": [], "b": [], "layer": [], "a": []}
@@ -221,3 +183,41 @@ def _backward_steps(steps, network: Network, layers, y, loss, ops, names) -> lis
         deltas[i - 1] = error * slopes[i - 1]
         _add(steps, f"d_{below}", deltas[i - 1], f"error_at_{below} * slope_{below}", rows, cols)
     return deltas
+
+
+def _slope_steps(steps, network: Network, layers, loss, names) -> list[np.ndarray]:
+    """Step 6: each layer's slope (not the output's with a fused loss)."""
+    n_layers, rows = len(network.weights), _samples(len(layers[0]))
+    slopes = [np.empty(0)] * n_layers
+    for i in reversed(range(n_layers if loss not in FUSED else n_layers - 1)):
+        slopes[i] = slope(layers[i + 1], network.activations[i])
+        formula = f"slope of {network.activations[i]} at {names['a'][i]}"
+        cols = _neurons(network, i + 1)
+        _add(steps, f"slope_{names['layer'][i]}", slopes[i], formula, rows, cols)
+    return slopes
+
+
+def _update_steps(steps, network: Network, layers, deltas, lr, ops, names) -> None:
+    """Steps 10 and 11: each gradient and the updated weights, then biases."""
+    for i in reversed(range(len(network.weights))):
+        w, grad = names["w"][i], f"grad_{names['w'][i]}"
+        d_name = "d_output" if i == len(network.weights) - 1 else f"d_{names['layer'][i]}"
+        source = "X" if i == 0 else names["a"][i - 1]
+        rows, cols = _neurons(network, i), _neurons(network, i + 1)
+        # the same arithmetic as backward() and update()
+        g = _inputs_times_delta(layers[i], deltas[i], ops)
+        _add(steps, grad, g, f"dot({source}^T, {d_name})", rows, cols)
+        _add(steps, f"{w}_updated", network.weights[i] - lr * g, f"{w} - lr * {grad}", rows, cols)
+    for i in reversed(range(len(network.biases or []))):
+        b, grad = names["b"][i], f"grad_{names['b'][i]}"
+        d_name = "d_output" if i == len(network.weights) - 1 else f"d_{names['layer'][i]}"
+        g = ops.col_sums(deltas[i])
+        _add(steps, grad, g, f"column sums of {d_name}", ["b"], _neurons(network, i + 1))
+        _add(
+            steps,
+            f"{b}_updated",
+            network.biases[i] - lr * g,
+            f"{b} - lr * {grad}",
+            ["b"],
+            _neurons(network, i + 1),
+        )

@@ -1,7 +1,7 @@
 # The command line: every job, its help, and one-line errors.
 #
 # Twin file: python/tests/test_cli.py. Jobs in the other language are
-# tested by the harness (tests/test_cli.py); these run R alone.
+# tested by the harness (tests/test_cli_both.py); these run R alone.
 
 jobs <- c("cases", "run", "parity", "walkthrough", "plots", "article")
 
