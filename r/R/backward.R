@@ -10,6 +10,8 @@
 #' @param y Targets, one sample per row.
 #' @param ops Kernels from [numerics_ops()].
 #' @param loss The loss, see [loss_value()].
+#' @param steps `NULL`, or an environment in which to keep each layer's
+#'   error, slope and delta (`error2`, `slope2`, `delta2`, ...).
 #' @return A list of `weights` and `biases` (or `NULL`): dE/dW and dE/db
 #'   for every layer, shaped like the network's own.
 #' @export
@@ -19,23 +21,33 @@
 #' layers <- forward(net, diag(2), ops)
 #' backward(net, layers, matrix(c(0, 1)), ops)$weights[[2]]
 # --8<-- [start:backward]
-backward <- function(network, layers, y, ops, loss = "squared_error") {
+backward <- function(network, layers, y, ops, loss = "squared_error",
+                     steps = NULL) {
   n_layers <- length(network$weights)
   grad_w <- vector("list", n_layers)
   grad_b <- vector("list", n_layers)
-  # delta at the output: dE/dz, the loss's error times the activation's slope
-  delta <- output_delta(layers[[n_layers + 1L]], y, loss,
-                        network$activations[n_layers])
+  # error at the output: dE/do = o - y (for a cross-entropy, already dE/dz)
+  error <- layers[[n_layers + 1L]] - y
   for (i in rev(seq_len(n_layers))) {
+    keep_step(steps, "error", i, error)
+    # delta: dE/dz, the error times the activation's slope; a cross-entropy
+    # with its own output activation needs none (the slopes cancel)
+    if (i == n_layers && loss %in% names(FUSED)) {
+      delta <- error
+    } else {
+      s <- slope(layers[[i + 1L]], network$activations[i])
+      keep_step(steps, "slope", i, s)
+      delta <- error * s
+    }
+    keep_step(steps, "delta", i, delta)
     # gradients: the layer's inputs times delta, summed over samples
     grad_w[[i]] <- inputs_times_delta(layers[[i]], delta, ops)
     if (!is.null(network$biases)) {
       grad_b[[i]] <- ops$col_sums(delta)
     }
-    # delta at the layer below: sent back through the weights, times its slope
+    # error at the layer below: delta sent back through the weights
     if (i > 1L) {
       error <- ops$matmul(delta, t(network$weights[[i]]))
-      delta <- error * slope(layers[[i]], network$activations[i - 1L])
     }
   }
   list(weights = grad_w, biases = if (!is.null(network$biases)) grad_b)

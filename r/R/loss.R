@@ -2,7 +2,7 @@
 #
 # Twin file: python/src/twinnet/loss.py. Three losses, each with the
 # recorded value and the gradient with respect to the output layer's
-# weighted input (its delta):
+# weighted input (its delta, which backward() computes):
 # - "squared_error": mean of (y - o)^2 / 2 over all entries (the
 #   article's); delta = (o - y) times the activation's slope.
 # - "binary_cross_entropy" (sigmoid output, y in {0, 1}): mean over all
@@ -26,10 +26,10 @@ EPS <- 2^-52
 #' article's); binary cross-entropy (sigmoid output), the mean over all
 #' entries of -(y log o + (1 - y) log(1 - o)); categorical cross-entropy
 #' (softmax output), the mean over samples of -sum_j y_j log o_j. Logs see
-#' o clipped below at 2^-52. `output_delta()` is dE/dz at the output layer:
-#' (o - y) times the activation's slope for squared error, the fused o - y
-#' for the cross-entropies. `check_loss()` refuses combinations that make
-#' no sense.
+#' o clipped below at 2^-52. [backward()] starts from dE/dz at the output
+#' layer: (o - y) times the activation's slope for squared error, the fused
+#' o - y for the cross-entropies. `check_loss()` refuses combinations that
+#' make no sense.
 #'
 #' @param output Network output, one sample per row.
 #' @param y Targets of the same dimension.
@@ -37,8 +37,7 @@ EPS <- 2^-52
 #'   `"categorical_cross_entropy"`.
 #' @param ops Kernels from [numerics_ops()].
 #' @param activation The output layer's activation.
-#' @return A number (`loss_value()`), a matrix (`output_delta()`), or
-#'   nothing (`check_loss()`).
+#' @return A number (`loss_value()`) or nothing (`check_loss()`).
 #' @export
 #' @examples
 #' loss_value(matrix(0.5), matrix(1), "squared_error", numerics_ops("exact"))
@@ -60,19 +59,6 @@ loss_value <- function(output, y, loss, ops) {
   }
   check_name(loss, LOSSES, "loss")
 }
-
-#' @rdname loss_value
-#' @export
-# --8<-- [start:loss]
-output_delta <- function(output, y, loss, activation) {
-  if (loss %in% names(FUSED)) {
-    # cross-entropy with its own activation: the slopes cancel
-    return(output - y)
-  }
-  # squared error: dE/do = o - y, times the activation's slope
-  (output - y) * slope(output, activation)
-}
-# --8<-- [end:loss]
 
 #' @rdname loss_value
 #' @export

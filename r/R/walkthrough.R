@@ -1,10 +1,11 @@
 # The article's spreadsheet view: one training iteration, every matrix.
 #
-# Twin file: python/src/twinnet/walkthrough.py. walkthrough() runs forward
-# propagation, backpropagation and one gradient-descent update with the same
-# kernels as fit(), keeping every intermediate the article names as a table:
-# samples are rows, neurons are columns. The steps follow the article's
-# numbering (0 to 11). One difference of sign: the article's E is
+# Twin file: python/src/twinnet/walkthrough.py. walkthrough() runs one
+# iteration with the functions fit() runs (forward(), backward(), update()),
+# asks them to keep their intermediates, and only labels them as the
+# article's tables: samples are rows, neurons are columns. So the tables
+# cannot disagree with training. The steps follow the article's numbering
+# (0 to 11). One difference of sign: the article's E is
 # y - output and its updates add lr * dot(...); here E is output - y, the
 # derivative of the loss, and every update subtracts lr times a gradient
 # (the same arithmetic, written as descent).
@@ -38,6 +39,11 @@ walkthrough <- function(network, X, y, lr, numerics = "exact",
   X <- checked$X
   y <- checked$y
   ops <- numerics_ops(numerics)
+  # one iteration by fit's own functions, keeping every intermediate
+  kept <- new.env()
+  layers <- forward(network, X, ops, kept)
+  grads <- backward(network, layers, y, ops, loss, kept)
+  updated <- update(network, grads, lr)
   names <- layer_names(length(network$weights))
   steps <- list()
   # step 0: the data; step 1: the starting weights and biases
@@ -47,12 +53,11 @@ walkthrough <- function(network, X, y, lr, numerics = "exact",
                     neurons(network, length(network$weights)))
   steps <- add_parameters(steps, network, names)
   # steps 2 to 4: forward propagation, layer by layer
-  fwd <- forward_steps(steps, network, X, ops, names)
+  steps <- forward_tables(steps, network, layers, kept, names)
   # steps 5 to 9: the error, the slopes, and the deltas sent back
-  bwd <- backward_steps(fwd$steps, network, fwd$layers, y, loss, ops, names)
+  steps <- backward_tables(steps, network, kept, loss, names)
   # steps 10 and 11: gradients, and one step of gradient descent
-  steps <- update_steps(bwd$steps, network, fwd$layers, bwd$deltas, lr, ops,
-                        names)
+  steps <- update_tables(steps, network, grads, updated, names)
   structure(steps, class = "twinnet_walkthrough")
 }
 
@@ -165,108 +170,90 @@ add_parameters <- function(steps, network, names) {
   steps
 }
 
-# Steps 2 to 4: each layer's input, then its activations (as forward()).
-forward_steps <- function(steps, network, X, ops, names) {
-  layers <- list(X)
+# Steps 2 to 4: each layer's weighted input, then its activations.
+forward_tables <- function(steps, network, layers, kept, names) {
+  rows <- sample_names(nrow(layers[[1L]]))
   for (i in seq_along(network$weights)) {
     source <- if (i == 1L) "X" else names$a[i - 1L]
     layer <- names$layer[i]
-    # linear step: the same arithmetic as forward(), so the same bits
-    z <- ops$matmul(layers[[i]], network$weights[[i]])
     formula <- paste0("dot(", source, ", ", names$w[i], ")")
     if (!is.null(network$biases)) {
-      z <- z + rep(network$biases[[i]], each = nrow(z))
       formula <- paste0(formula, " + ", names$b[i])
     }
     cols <- neurons(network, i)
-    steps <- add_step(steps, paste0(layer, "_input"), z, formula,
-                      sample_names(nrow(X)), cols)
-    # non-linear step: the layer's activation function
-    layers[[i + 1L]] <- activate(z, network$activations[i], ops)
+    steps <- add_step(steps, paste0(layer, "_input"), kept[[paste0("z", i)]],
+                      formula, rows, cols)
     formula <- paste0(network$activations[i], "(", layer, "_input)")
-    steps <- add_step(steps, names$a[i], layers[[i + 1L]], formula,
-                      sample_names(nrow(X)), cols)
+    steps <- add_step(steps, names$a[i], layers[[i + 1L]], formula, rows, cols)
   }
-  list(steps = steps, layers = layers)
+  steps
 }
 
 # Steps 5 to 9: the error E, the slopes, and each layer's delta.
-backward_steps <- function(steps, network, layers, y, loss, ops, names) {
+backward_tables <- function(steps, network, kept, loss, names) {
   n_layers <- length(network$weights)
-  rows <- sample_names(nrow(y))
+  rows <- sample_names(nrow(kept$z1))
+  out <- neurons(network, n_layers)
   # step 5: E, the loss's derivative with respect to the output
-  steps <- add_step(steps, "E", layers[[n_layers + 1L]] - y, "output - y",
-                    rows, neurons(network, n_layers))
+  steps <- add_step(steps, "E", kept[[paste0("error", n_layers)]],
+                    "output - y", rows, out)
   # step 6: the slope of every layer, from its activations
-  sloped <- slope_steps(steps, network, layers, loss, names)
-  steps <- sloped$steps
-  slopes <- sloped$slopes
-  # step 7: delta at the output, as backward() computes it
-  deltas <- vector("list", n_layers)
-  deltas[[n_layers]] <- output_delta(layers[[n_layers + 1L]], y, loss,
-                                     network$activations[n_layers])
+  for (i in rev(seq_len(n_layers))) {
+    if (exists(paste0("slope", i), envir = kept, inherits = FALSE)) {
+      formula <- paste0("slope of ", network$activations[i], " at ",
+                        names$a[i])
+      name <- paste0("slope_", names$layer[i])
+      steps <- add_step(steps, name, kept[[paste0("slope", i)]], formula,
+                        rows, neurons(network, i))
+    }
+  }
+  # step 7: delta at the output
   formula <- if (loss %in% names(FUSED)) "E (the fused gradient)" else
     "E * slope_output_layer"
-  steps <- add_step(steps, "d_output", deltas[[n_layers]], formula, rows,
-                    neurons(network, n_layers))
+  steps <- add_step(steps, "d_output", kept[[paste0("delta", n_layers)]],
+                    formula, rows, out)
   # steps 8 and 9: the error sent back through the weights, times the slope
   for (i in rev(seq_len(n_layers))[-n_layers]) {
-    error <- ops$matmul(deltas[[i]], t(network$weights[[i]]))
     below <- names$layer[i - 1L]
-    d_name <- if (i == n_layers) "d_output" else paste0("d_", names$layer[i])
-    steps <- add_step(steps, paste0("error_at_", below), error,
-                      paste0("dot(", d_name, ", ", names$w[i], "^T)"), rows,
-                      neurons(network, i - 1L))
-    deltas[[i - 1L]] <- error * slopes[[i - 1L]]
-    steps <- add_step(steps, paste0("d_", below), deltas[[i - 1L]],
-                      paste0("error_at_", below, " * slope_", below), rows,
-                      neurons(network, i - 1L))
+    cols <- neurons(network, i - 1L)
+    formula <- paste0("dot(", delta_name(names, i, n_layers), ", ",
+                      names$w[i], "^T)")
+    steps <- add_step(steps, paste0("error_at_", below),
+                      kept[[paste0("error", i - 1L)]], formula, rows, cols)
+    formula <- paste0("error_at_", below, " * slope_", below)
+    steps <- add_step(steps, paste0("d_", below),
+                      kept[[paste0("delta", i - 1L)]], formula, rows, cols)
   }
-  list(steps = steps, deltas = deltas)
-}
-
-# Step 6: each layer's slope (not the output's with a fused loss).
-slope_steps <- function(steps, network, layers, loss, names) {
-  n_layers <- length(network$weights)
-  rows <- sample_names(nrow(layers[[1L]]))
-  slopes <- vector("list", n_layers)
-  n_sloped <- if (loss %in% names(FUSED)) n_layers - 1L else n_layers
-  for (i in rev(seq_len(n_sloped))) {
-    slopes[[i]] <- slope(layers[[i + 1L]], network$activations[i])
-    formula <- paste0("slope of ", network$activations[i], " at ", names$a[i])
-    steps <- add_step(steps, paste0("slope_", names$layer[i]), slopes[[i]],
-                      formula, rows, neurons(network, i))
-  }
-  list(steps = steps, slopes = slopes)
+  steps
 }
 
 # Steps 10 and 11: each gradient and the updated weights, then biases.
-update_steps <- function(steps, network, layers, deltas, lr, ops, names) {
+update_tables <- function(steps, network, grads, updated, names) {
   n_layers <- length(network$weights)
   for (i in rev(seq_len(n_layers))) {
     w <- names$w[i]
-    grad <- paste0("grad_", w)
-    d_name <- if (i == n_layers) "d_output" else paste0("d_", names$layer[i])
+    d_name <- delta_name(names, i, n_layers)
     source <- if (i == 1L) "X" else names$a[i - 1L]
     rows <- neurons(network, i - 1L)
-    # the same arithmetic as backward() and update()
-    g <- inputs_times_delta(layers[[i]], deltas[[i]], ops)
-    steps <- add_step(steps, grad, g, paste0("dot(", source, "^T, ", d_name,
-                                             ")"), rows, neurons(network, i))
-    steps <- add_step(steps, paste0(w, "_updated"), network$weights[[i]] -
-                        lr * g, paste0(w, " - lr * ", grad), rows,
-                      neurons(network, i))
+    cols <- neurons(network, i)
+    steps <- add_step(steps, paste0("grad_", w), grads$weights[[i]],
+                      paste0("dot(", source, "^T, ", d_name, ")"), rows, cols)
+    steps <- add_step(steps, paste0(w, "_updated"), updated$weights[[i]],
+                      paste0(w, " - lr * grad_", w), rows, cols)
   }
   for (i in rev(seq_along(network$biases))) {
     b <- names$b[i]
-    grad <- paste0("grad_", b)
-    d_name <- if (i == n_layers) "d_output" else paste0("d_", names$layer[i])
-    g <- ops$col_sums(deltas[[i]])
-    steps <- add_step(steps, grad, g, paste0("column sums of ", d_name), "b",
-                      neurons(network, i))
-    steps <- add_step(steps, paste0(b, "_updated"), network$biases[[i]] -
-                        lr * g, paste0(b, " - lr * ", grad), "b",
-                      neurons(network, i))
+    cols <- neurons(network, i)
+    formula <- paste0("column sums of ", delta_name(names, i, n_layers))
+    steps <- add_step(steps, paste0("grad_", b), grads$biases[[i]], formula,
+                      "b", cols)
+    steps <- add_step(steps, paste0(b, "_updated"), updated$biases[[i]],
+                      paste0(b, " - lr * grad_", b), "b", cols)
   }
   steps
+}
+
+# The table name of layer i's delta: d_output, d_hidden_layer, ...
+delta_name <- function(names, i, n_layers) {
+  if (i == n_layers) "d_output" else paste0("d_", names$layer[i])
 }

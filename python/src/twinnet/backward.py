@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from twinnet.activations import slope
-from twinnet.loss import output_delta
+from twinnet.forward import keep_step
+from twinnet.loss import FUSED
 from twinnet.network import Network
 from twinnet.numerics import Ops
 
@@ -29,26 +30,37 @@ def backward(
     y: np.ndarray,
     ops: Ops,
     loss: str = "squared_error",
+    steps: dict | None = None,
 ) -> Gradients:
     """Send the output error back through the network, layer by layer.
 
     ``layers`` is what :func:`forward` returned for the same network.
+    Given a dict ``steps``, also keeps each layer's error, slope and delta
+    there (``"error2"``, ``"slope2"``, ``"delta2"``, ...).
     """
     n_layers = len(network.weights)
     grad_w: list[np.ndarray] = [np.empty(0)] * n_layers
     grad_b: list[np.ndarray] = [np.empty(0)] * n_layers
-    # delta at the output: dE/dz, the loss's error times the activation's slope
-    delta = output_delta(layers[n_layers], y, loss, network.activations[-1])
+    # error at the output: dE/do = o - y (for a cross-entropy, already dE/dz)
+    error = layers[n_layers] - y
     for i in range(n_layers - 1, -1, -1):
+        keep_step(steps, "error", i, error)
+        # delta: dE/dz, the error times the activation's slope; a cross-entropy
+        # with its own output activation needs none (the slopes cancel)
+        if i == n_layers - 1 and loss in FUSED:
+            delta = error
+        else:
+            s = slope(layers[i + 1], network.activations[i])
+            keep_step(steps, "slope", i, s)
+            delta = error * s
+        keep_step(steps, "delta", i, delta)
         # gradients: the layer's inputs times delta, summed over samples
         grad_w[i] = _inputs_times_delta(layers[i], delta, ops)
         if network.biases is not None:
             grad_b[i] = ops.col_sums(delta)
-        # delta at the layer below: sent back through the weights, times its slope
+        # error at the layer below: delta sent back through the weights
         if i > 0:
             error = ops.matmul(delta, network.weights[i].T)
-            # (in place: the error is not needed again)
-            delta = np.multiply(error, slope(layers[i], network.activations[i - 1]), out=error)
     return Gradients(grad_w, grad_b if network.biases is not None else None)
 
 

@@ -1,7 +1,8 @@
 """Losses: the value training records and the error sent back.
 
 Twin: ``r/R/loss.R``. Three losses, each with the recorded value and the
-gradient with respect to the output layer's weighted input (its *delta*):
+gradient with respect to the output layer's weighted input (its *delta*,
+which :func:`~twinnet.backward` computes):
 
 - ``"squared_error"``: mean of (y - o)^2 / 2 over all entries (the
   article's); delta = (o - y) times the activation's slope.
@@ -16,7 +17,6 @@ finite loss, never inf. Gradients are SUMMED over samples, as in the article.
 
 import numpy as np
 
-from twinnet.activations import slope
 from twinnet.errors import ConfigError
 from twinnet.numerics import Ops
 from twinnet.validate import check_name
@@ -43,19 +43,6 @@ def loss_value(output: np.ndarray, y: np.ndarray, loss: str, ops: Ops) -> float:
         return ops.total(-(y * ops.log(np.maximum(output, EPS)))) / y.shape[0]
     check_name(loss, LOSSES, "loss")
     raise AssertionError("unreachable")
-
-
-# --8<-- [start:loss]
-def output_delta(output: np.ndarray, y: np.ndarray, loss: str, activation: str) -> np.ndarray:
-    """dE/dz at the output layer, for one sample per row."""
-    if loss in FUSED:
-        # cross-entropy with its own activation: the slopes cancel
-        return output - y
-    # squared error: dE/do = o - y, times the activation's slope
-    return (output - y) * slope(output, activation)
-
-
-# --8<-- [end:loss]
 
 
 def check_loss(loss: str, activation: str) -> None:

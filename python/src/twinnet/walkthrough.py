@@ -1,24 +1,27 @@
 """The article's spreadsheet view: one training iteration, every matrix.
 
-Twin: ``r/R/walkthrough.R``. :func:`walkthrough` runs forward
-propagation, backpropagation and one gradient-descent update with the same
-kernels as :func:`~twinnet.fit`, keeping every intermediate the article
-names as a table: samples are rows, neurons are columns. The steps follow
-the article's numbering (0 to 11). One difference of sign: the article's
-``E`` is ``y - output`` and its updates add ``lr * dot(...)``; here ``E``
-is ``output - y``, the derivative of the loss, and every update subtracts
-``lr`` times a gradient (the same arithmetic, written as descent).
+Twin: ``r/R/walkthrough.R``. :func:`walkthrough` runs one iteration with
+the functions :func:`~twinnet.fit` runs (:func:`~twinnet.forward`,
+:func:`~twinnet.backward`, :func:`~twinnet.update`), asks them to keep
+their intermediates, and only labels them as the article's tables: samples
+are rows, neurons are columns. So the tables cannot disagree with
+training. The steps follow the article's numbering (0 to 11). One
+difference of sign: the article's ``E`` is ``y - output`` and its updates
+add ``lr * dot(...)``; here ``E`` is ``output - y``, the derivative of the
+loss, and every update subtracts ``lr`` times a gradient (the same
+arithmetic, written as descent).
 """
 
 import numpy as np
 import pandas as pd
 
-from twinnet.activations import activate, slope
-from twinnet.backward import _inputs_times_delta
+from twinnet.backward import backward
 from twinnet.fit import _check_fit
-from twinnet.loss import FUSED, output_delta
+from twinnet.forward import forward
+from twinnet.loss import FUSED
 from twinnet.network import Network
 from twinnet.numerics import numerics_ops
+from twinnet.update import update
 
 
 def walkthrough(
@@ -53,6 +56,11 @@ def walkthrough(
     """
     X, y = _check_fit(network, X, y, 1, lr, 1, loss, None, True, None)
     ops = numerics_ops(numerics)
+    # one iteration by fit's own functions, keeping every intermediate
+    kept: dict[str, np.ndarray] = {}
+    layers = forward(network, X, ops, kept)
+    grads = backward(network, layers, y, ops, loss, kept)
+    updated = update(network, grads, lr)
     names = _layer_names(len(network.weights))
     steps: dict[str, pd.DataFrame] = {}
     # step 0: the data; step 1: the starting weights and biases
@@ -61,11 +69,11 @@ def walkthrough(
     _add(steps, "y", y, "the targets", samples, _neurons(network, len(network.weights)))
     _add_parameters(steps, network, names)
     # steps 2 to 4: forward propagation, layer by layer
-    layers = _forward_steps(steps, network, X, ops, names)
+    _forward_tables(steps, network, layers, kept, names)
     # steps 5 to 9: the error, the slopes, and the deltas sent back
-    deltas = _backward_steps(steps, network, layers, y, loss, ops, names)
+    _backward_tables(steps, network, kept, loss, names)
     # steps 10 and 11: gradients, and one step of gradient descent
-    _update_steps(steps, network, layers, deltas, lr, ops, names)
+    _update_tables(steps, network, grads, updated, names)
     return steps
 
 
@@ -142,82 +150,60 @@ def _add_parameters(steps, network: Network, names) -> None:
             _add(steps, names["b"][i], network.biases[i], "the starting biases", ["b"], cols)
 
 
-def _forward_steps(steps, network: Network, X, ops, names) -> list[np.ndarray]:
-    """Steps 2 to 4: each layer's input, then its activations (as forward())."""
-    layers = [X]
-    for i, w in enumerate(network.weights):
+def _forward_tables(steps, network: Network, layers, kept, names) -> None:
+    """Steps 2 to 4: each layer's weighted input, then its activations."""
+    rows = _samples(len(layers[0]))
+    for i in range(len(network.weights)):
         source, layer = "X" if i == 0 else names["a"][i - 1], names["layer"][i]
-        # linear step: the same arithmetic as forward(), so the same bits
-        z = ops.matmul(layers[i], w)
         formula = f"dot({source}, {names['w'][i]})"
         if network.biases is not None:
-            z = z + network.biases[i]
             formula += f" + {names['b'][i]}"
         cols = _neurons(network, i + 1)
-        _add(steps, f"{layer}_input", z, formula, _samples(len(X)), cols)
-        # non-linear step: the layer's activation function
-        layers.append(activate(z, network.activations[i], ops))
+        _add(steps, f"{layer}_input", kept[f"z{i + 1}"], formula, rows, cols)
         formula = f"{network.activations[i]}({layer}_input)"
-        _add(steps, names["a"][i], layers[-1], formula, _samples(len(X)), cols)
-    return layers
+        _add(steps, names["a"][i], layers[i + 1], formula, rows, cols)
 
 
-def _backward_steps(steps, network: Network, layers, y, loss, ops, names) -> list[np.ndarray]:
+def _backward_tables(steps, network: Network, kept, loss, names) -> None:
     """Steps 5 to 9: the error E, the slopes, and each layer's delta."""
-    n_layers, rows = len(network.weights), _samples(len(y))
+    n_layers = len(network.weights)
+    rows, out = _samples(len(kept["z1"])), _neurons(network, n_layers)
     # step 5: E, the loss's derivative with respect to the output
-    _add(steps, "E", layers[-1] - y, "output - y", rows, _neurons(network, n_layers))
+    _add(steps, "E", kept[f"error{n_layers}"], "output - y", rows, out)
     # step 6: the slope of every layer, from its activations
-    slopes = _slope_steps(steps, network, layers, loss, names)
-    # step 7: delta at the output, as backward() computes it
-    deltas = [np.empty(0)] * n_layers
-    deltas[-1] = output_delta(layers[-1], y, loss, network.activations[-1])
+    for i in reversed(range(n_layers)):
+        if f"slope{i + 1}" in kept:
+            formula = f"slope of {network.activations[i]} at {names['a'][i]}"
+            name = f"slope_{names['layer'][i]}"
+            _add(steps, name, kept[f"slope{i + 1}"], formula, rows, _neurons(network, i + 1))
+    # step 7: delta at the output
     formula = "E (the fused gradient)" if loss in FUSED else "E * slope_output_layer"
-    _add(steps, "d_output", deltas[-1], formula, rows, _neurons(network, n_layers))
+    _add(steps, "d_output", kept[f"delta{n_layers}"], formula, rows, out)
     # steps 8 and 9: the error sent back through the weights, times the slope
     for i in range(n_layers - 1, 0, -1):
-        error = ops.matmul(deltas[i], network.weights[i].T)
         below, cols = names["layer"][i - 1], _neurons(network, i)
-        d_name = "d_output" if i == n_layers - 1 else f"d_{names['layer'][i]}"
-        _add(steps, f"error_at_{below}", error, f"dot({d_name}, {names['w'][i]}^T)", rows, cols)
-        deltas[i - 1] = error * slopes[i - 1]
-        _add(steps, f"d_{below}", deltas[i - 1], f"error_at_{below} * slope_{below}", rows, cols)
-    return deltas
+        formula = f"dot({_delta_name(names, i, n_layers)}, {names['w'][i]}^T)"
+        _add(steps, f"error_at_{below}", kept[f"error{i}"], formula, rows, cols)
+        formula = f"error_at_{below} * slope_{below}"
+        _add(steps, f"d_{below}", kept[f"delta{i}"], formula, rows, cols)
 
 
-def _slope_steps(steps, network: Network, layers, loss, names) -> list[np.ndarray]:
-    """Step 6: each layer's slope (not the output's with a fused loss)."""
-    n_layers, rows = len(network.weights), _samples(len(layers[0]))
-    slopes = [np.empty(0)] * n_layers
-    for i in reversed(range(n_layers if loss not in FUSED else n_layers - 1)):
-        slopes[i] = slope(layers[i + 1], network.activations[i])
-        formula = f"slope of {network.activations[i]} at {names['a'][i]}"
-        cols = _neurons(network, i + 1)
-        _add(steps, f"slope_{names['layer'][i]}", slopes[i], formula, rows, cols)
-    return slopes
-
-
-def _update_steps(steps, network: Network, layers, deltas, lr, ops, names) -> None:
+def _update_tables(steps, network: Network, grads, updated, names) -> None:
     """Steps 10 and 11: each gradient and the updated weights, then biases."""
-    for i in reversed(range(len(network.weights))):
-        w, grad = names["w"][i], f"grad_{names['w'][i]}"
-        d_name = "d_output" if i == len(network.weights) - 1 else f"d_{names['layer'][i]}"
+    n_layers = len(network.weights)
+    for i in reversed(range(n_layers)):
+        w, d_name = names["w"][i], _delta_name(names, i, n_layers)
         source = "X" if i == 0 else names["a"][i - 1]
         rows, cols = _neurons(network, i), _neurons(network, i + 1)
-        # the same arithmetic as backward() and update()
-        g = _inputs_times_delta(layers[i], deltas[i], ops)
-        _add(steps, grad, g, f"dot({source}^T, {d_name})", rows, cols)
-        _add(steps, f"{w}_updated", network.weights[i] - lr * g, f"{w} - lr * {grad}", rows, cols)
+        _add(steps, f"grad_{w}", grads.weights[i], f"dot({source}^T, {d_name})", rows, cols)
+        _add(steps, f"{w}_updated", updated.weights[i], f"{w} - lr * grad_{w}", rows, cols)
     for i in reversed(range(len(network.biases or []))):
-        b, grad = names["b"][i], f"grad_{names['b'][i]}"
-        d_name = "d_output" if i == len(network.weights) - 1 else f"d_{names['layer'][i]}"
-        g = ops.col_sums(deltas[i])
-        _add(steps, grad, g, f"column sums of {d_name}", ["b"], _neurons(network, i + 1))
-        _add(
-            steps,
-            f"{b}_updated",
-            network.biases[i] - lr * g,
-            f"{b} - lr * {grad}",
-            ["b"],
-            _neurons(network, i + 1),
-        )
+        b, cols = names["b"][i], _neurons(network, i + 1)
+        formula = f"column sums of {_delta_name(names, i, n_layers)}"
+        _add(steps, f"grad_{b}", grads.biases[i], formula, ["b"], cols)
+        _add(steps, f"{b}_updated", updated.biases[i], f"{b} - lr * grad_{b}", ["b"], cols)
+
+
+def _delta_name(names, i: int, n_layers: int) -> str:
+    """The table name of layer i's delta: d_output, d_hidden_layer, ..."""
+    return "d_output" if i == n_layers - 1 else f"d_{names['layer'][i]}"
