@@ -6,8 +6,29 @@
 # Python; "fast" is the idiomatic BLAS path.
 
 NUMERICS <- c("exact", "fast")
-OPS <- c("matmul", "col_sums", "row_sums", "total", "exp", "log", "sigmoid",
-         "tanh")
+# Each mode written out, so a reader can follow ops$matmul to its kernel.
+# (R reads the package's files in alphabetical order: exact.R and fast.R
+# come before this one.)
+EXACT_OPS <- list(
+  matmul = exact_matmul,
+  col_sums = exact_col_sums,
+  row_sums = exact_row_sums,
+  total = exact_total,
+  exp = exact_exp,
+  log = exact_log,
+  sigmoid = exact_sigmoid,
+  tanh = exact_tanh
+)
+FAST_OPS <- list(
+  matmul = fast_matmul,
+  col_sums = fast_col_sums,
+  row_sums = fast_row_sums,
+  total = fast_total,
+  exp = fast_exp,
+  log = fast_log,
+  sigmoid = fast_sigmoid,
+  tanh = fast_tanh
+)
 
 #' The kernels of one numerics mode
 #'
@@ -21,6 +42,5 @@ OPS <- c("matmul", "col_sums", "row_sums", "total", "exp", "log", "sigmoid",
 #' ops$sigmoid(0)
 numerics_ops <- function(numerics) {
   check_name(numerics, NUMERICS, "numerics")
-  ns <- environment(numerics_ops)
-  stats::setNames(lapply(paste0(numerics, "_", OPS), get, envir = ns), OPS)
+  if (numerics == "exact") EXACT_OPS else FAST_OPS
 }
