@@ -27,6 +27,7 @@ from pygments.lexers import PythonLexer, SLexer
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pictures import draw_pictures  # noqa: E402
+
 from twinnet.cases import run_case, walkthrough_case  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,5 +1,7 @@
-"""The page's pictures, drawn by both packages: the moons case's loss curve and
-decision boundary from Python and from R, and how far fast mode drifts.
+"""The page's pictures, drawn by both packages.
+
+The moons case's loss curve and decision boundary from Python and from R,
+and how far fast mode drifts.
 
 R runs as an ``Rscript`` child process (the package installed by ``make
 setup`` in .venv/r-lib, unless R_LIBS says otherwise) while Python draws.
@@ -32,15 +34,15 @@ plot_decision_boundary(result, case$X, case$y,
 save_trace(run_case(args[1], "fast", record_every = as.integer(args[4])),
            args[3], case = args[1], language = "r")
 """
-CAPTIONS = [
-    ("loss_python", "The loss at every epoch, drawn by Python (matplotlib)."),
-    ("loss_r", "The same run in R, drawn by R's own graphics: the same numbers, to the bit."),
-    ("boundary_python", "The trained network's output over the plane (Python): blue 0, red 1, "
-     "the black line where it crosses 0.5."),  # fmt: skip
-    ("boundary_r", "The same network from R's run: the same weights, the same boundary."),
-    ("drift", "Fast numerics (BLAS, the system's exp): the largest difference between the "
-     "languages' weights, outputs and loss, in units in the last place, at each epoch."),  # fmt: skip
-]
+CAPTIONS = {
+    "loss_python": "The loss at every epoch, drawn by Python (matplotlib).",
+    "loss_r": "The same run in R, drawn by R's own graphics: the same numbers, to the bit.",
+    "boundary_python": "The trained network's output over the plane (Python): blue 0, red 1, "
+    "the black line where it crosses 0.5.",
+    "boundary_r": "The same network from R's run: the same weights, the same boundary.",
+    "drift": "Fast numerics (BLAS, the system's exp): the largest difference between the "
+    "languages' weights, outputs and loss, in units in the last place, at each epoch.",
+}
 
 
 def draw_pictures(folder: Path) -> str:
@@ -73,7 +75,7 @@ def draw_pictures(folder: Path) -> str:
 def figures(folder: str) -> str:
     """One figure per picture, with its caption."""
     out = []
-    for name, caption in CAPTIONS:
+    for name, caption in CAPTIONS.items():
         src = f"{folder}/{CASE}_{name}.png"
         text = html.escape(caption)
         out.append(
