@@ -172,7 +172,7 @@ def legend_labels(ax) -> list[str]:
 def test_legends_and_colour_bar_say_what_the_colours_mean(mpl, moons):
     case, result = moons
     loss = twinnet.plot_loss(result).axes[0]
-    assert legend_labels(loss)[0].startswith("loss before each epoch's update (epoch 4999: ")
+    assert legend_labels(loss)[0].startswith("loss before each update; epoch 4999: ")
     one = twinnet.plot_decision_boundary(result, case["X"], case["y"], resolution=30)
     assert legend_labels(one.axes[0]) == ["y = 0", "y = 1"]
     # the second axes is the colour bar, labelled

@@ -55,15 +55,18 @@ plot_loss <- function(losses, path = NULL, case = NULL, loss = NULL,
   if (is.null(title)) title <- title_of("Training loss", case, loss)
   draw <- function() {
     n <- nrow(losses)
+    # the legend names the line and its last value, in a band kept free
+    # above the line's highest point
     graphics::plot(seq_len(n) - 1L, losses[, 1L], type = "l",
                    col = CLASS_COLOURS[1L], lwd = 2,
+                   ylim = headroom(losses[, 1L], log),
                    log = if (log) "y" else "", main = title, xlab = "epoch",
                    ylab = if (log) "loss (log scale)" else "loss")
-    final <- paste0("epoch ", n - 1L, ": ",
+    final <- paste0("loss before each update; epoch ", n - 1L, ": ",
                     sprintf("%.5g", losses[n, 1L]))
-    graphics::legend("bottomleft", lwd = 2, col = CLASS_COLOURS[1L],
-                     legend = paste0("loss before each epoch's update (",
-                                     final, ")"))
+    graphics::legend("topright", legend = final, lwd = 2,
+                     col = CLASS_COLOURS[1L], cex = 0.85,
+                     bg = grDevices::adjustcolor("white", 0.85))
   }
   draw_picture(path, width, height, draw)
 }
@@ -226,6 +229,19 @@ draw_picture <- function(path, width, height, draw, right = 1) {
     twinnet_abort("argument", "cannot write ", path)
   }
   invisible(path)
+}
+
+# The axis limits: the values' range and 15% more above (in log units on a
+# log scale).
+headroom <- function(values, log) {
+  low <- min(values)
+  high <- max(values)
+  if (log) {
+    if (high <= low) return(c(low / 2, high * 2))
+    return(c(low / (high / low)^0.04, high * (high / low)^0.15))
+  }
+  span <- if (high > low) high - low else 1
+  c(low - 0.04 * span, high + 0.15 * span)
 }
 
 # Points along one axis: the data's range and 5% more on each side.

@@ -98,10 +98,11 @@ def plot_loss(
         ax.plot(epochs, losses[:, 0], color=CLASS_COLOURS[0], linewidth=2, label="loss")
         ax.set(yscale="log" if log else "linear", title=title)
         ax.set(xlabel="epoch", ylabel="loss (log scale)" if log else "loss")
-        final = f"epoch {len(losses) - 1}: {losses[-1, 0]:.5g}"
-        ax.legend(
-            [f"loss before each epoch's update ({final})"], loc="lower left", fontsize="small"
-        )
+        # the legend names the line and its last value, in a band kept free
+        # above the line's highest point
+        ax.set_ylim(*_headroom(losses[:, 0], log))
+        final = f"loss before each update; epoch {len(losses) - 1}: {losses[-1, 0]:.5g}"
+        ax.legend([final], loc="upper right", fontsize="small", framealpha=0.85)
 
     return _write_png(path, width, height, draw)
 
@@ -293,6 +294,16 @@ def _matplotlib():
     except ImportError as err:
         raise ImportError("twinnet's plots need matplotlib: pip install twinnet[plots]") from err
     return Figure, FigureCanvasAgg
+
+
+def _headroom(values: np.ndarray, log: bool) -> tuple[float, float]:
+    """The axis limits: the values' range and 15% more above (in log units on a log scale)."""
+    low, high = float(values.min()), float(values.max())
+    if log:
+        top = high * (high / low) ** 0.15 if high > low else high * 2.0
+        return low / (high / low) ** 0.04 if high > low else low / 2.0, top
+    span = high - low if high > low else 1.0
+    return low - 0.04 * span, high + 0.15 * span
 
 
 def _grid_axis(values: np.ndarray, resolution: int) -> np.ndarray:

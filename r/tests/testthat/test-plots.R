@@ -141,7 +141,7 @@ test_that("titles name the case, the loss and the language", {
 test_that("legends and colour bar say what the colours mean", {
   text <- drawn_text(function() plot_loss(moons_run))
   expect_true(any(startsWith(text,
-                             "loss before each epoch's update (epoch 4999: ")))
+                             "loss before each update; epoch 4999: ")))
   text <- drawn_text(function() {
     plot_decision_boundary(moons_run, moons_case$X, moons_case$y,
                            resolution = 30L)
