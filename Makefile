@@ -6,8 +6,8 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 RLIB    := $(abspath $(VENV)/r-lib)
 R_DEBS  := r-base-core r-base-dev r-cran-testthat r-cran-jsonlite r-cran-digest \
-           r-cran-roxygen2 r-cran-lintr r-cran-withr
-R_PKGS  := testthat jsonlite digest roxygen2 lintr withr
+           r-cran-roxygen2 r-cran-lintr r-cran-withr r-cran-knitr r-cran-markdown
+R_PKGS  := testthat jsonlite digest roxygen2 lintr withr knitr markdown
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 R_SRC   := r/DESCRIPTION r/NAMESPACE $(wildcard r/R/*.R) $(wildcard r/exec/*) \
            $(wildcard shared_fixtures/*/*.json) shared_fixtures/MANIFEST.sha256 \
@@ -105,7 +105,7 @@ test-r: setup
 
 check-r: setup
 	rm -rf $(VENV)/check && mkdir -p $(VENV)/check
-	cd $(VENV)/check && R CMD build --no-build-vignettes ../../r >/dev/null && \
+	cd $(VENV)/check && R CMD build ../../r >/dev/null && \
 	  _R_CHECK_FUTURE_FILE_TIMESTAMPS_=false R CMD check --no-manual twinnet_*.tar.gz \
 	  > check.log 2>&1; status=$$?; tail -n 15 check.log; \
 	  if [ $$status -ne 0 ] || grep -qE '^Status:.*(ERROR|WARNING)' check.log; then \

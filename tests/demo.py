@@ -32,9 +32,11 @@ R_REPLAY = """function() {
 R_PLOTS = """function(out) {
   case <- start_case("moons_article")
   result <- run_case("moons_article")
-  c(plot_loss(result, file.path(out, "moons_loss_r.png")),
-    plot_decision_boundary(result$network, case$X, case$y,
-                           file.path(out, "moons_boundary_r.png")))
+  c(plot_loss(result, file.path(out, "moons_loss_r.png"), case = case$name,
+              loss = case$loss),
+    plot_decision_boundary(result, case$X, case$y,
+                           file.path(out, "moons_boundary_r.png"),
+                           case = case$name, loss = case$loss))
 }"""
 
 
@@ -51,12 +53,10 @@ def article(r: R) -> None:
 def plots(r: R) -> None:
     PLOTS.mkdir(parents=True, exist_ok=True)
     case, result = start_case("moons_article"), run_case("moons_article")
-    written = [plot_loss(result, PLOTS / "moons_loss_python.png")]
-    written.append(
-        plot_decision_boundary(
-            result.network, case["X"], case["y"], PLOTS / "moons_boundary_python.png"
-        )
-    )
+    context = {"case": case["name"], "loss": case["loss"]}  # for the titles
+    written = [plot_loss(result, PLOTS / "moons_loss_python.png", **context)]
+    path = PLOTS / "moons_boundary_python.png"
+    written.append(plot_decision_boundary(result, case["X"], case["y"], path, **context))
     written += [Path(p) for p in r.call(R_PLOTS, str(PLOTS))]
     fast_py, fast_r = run_case("moons_article", "fast"), r.call("run_case", "moons_article", "fast")
     epochs = [int(e) for e in fast_py.trace.epochs]

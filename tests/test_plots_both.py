@@ -96,3 +96,31 @@ def test_drift_plot_from_both_languages(r, moons, tmp_path):
     }"""
     columns = np.array(table["case"]), table["epoch"].astype(float), ulps
     assert_both(py_path, r_path, r.call(draw, *columns, str(r_path)))
+
+
+def test_titles_and_legends_are_twins_but_for_the_language(r, moons):
+    # R draws on a null PDF device (no path); its display list holds the text drawn
+    case, py, _ = moons
+    figure = twinnet.plot_decision_boundary(
+        py, case["X"], case["y"], case="moons_article", loss="squared_error", resolution=20
+    )
+    ax = figure.axes[0]
+    py_text = [ax.get_title(), *[t.get_text() for t in ax.get_legend().get_texts()]]
+    draw = """function(root) {
+      case <- read_case("moons_article", root)
+      result <- run_case("moons_article", "fast", record_every = 5000L, root = root)
+      grDevices::pdf(NULL)
+      on.exit(grDevices::dev.off())
+      grDevices::dev.control("enable")
+      plot_decision_boundary(result, case$X, case$y, case = "moons_article",
+                             loss = "squared_error", resolution = 20L)
+      calls <- grDevices::recordPlot()[[1L]]
+      unname(unlist(lapply(calls, function(call) {
+        Filter(is.character, unlist(call[[2L]], recursive = TRUE))
+      })))
+    }"""
+    r_text = list(r.call(draw, ROOT))
+    assert py_text[0] == "Decision boundary: moons_article, squared_error (Python)"
+    assert "Decision boundary: moons_article, squared_error (R)" in r_text
+    assert all(label in r_text for label in py_text[1:])  # y = 0, y = 1
+    assert figure.axes[1].get_ylabel() in r_text  # the colour bar's label

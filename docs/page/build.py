@@ -2,27 +2,40 @@
 
 The maths and prose live in docs/page/template.html; the code comes from
 the package sources, between ``# --8<-- [start:STEP]`` and
-``# --8<-- [end:STEP]`` markers, and the numbers from the Python
-walkthrough of the article's toy case (R gives the same bits; the harness
-checks that). The page needs no network: styles are inline, maths is HTML.
+``# --8<-- [end:STEP]`` markers, highlighted by Pygments and cut at its
+step comments so that Python and R line up step by step; the numbers come
+from the Python walkthrough of the article's toy case (R gives the same
+bits; the harness checks that); the pictures are drawn by both packages
+(pictures.py). The page needs no network: styles are inline, maths is HTML.
 
 Run: .venv/bin/python docs/page/build.py [OUTPUT]
 """
 
 import ast
 import datetime
+import difflib
 import html
 import re
 import sys
 import textwrap
 from pathlib import Path
 
-from twinnet.cases import run_case, walkthrough_case
+from pygments import highlight as pygmentize
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer, SLexer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pictures import draw_pictures  # noqa: E402
+
+from twinnet.cases import run_case, walkthrough_case  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = {"python": ROOT / "python" / "src" / "twinnet", "r": ROOT / "r" / "R"}
 PATTERNS = {"python": "*.py", "r": "*.R"}
+LEXERS = {"python": PythonLexer(), "r": SLexer()}
 MARKER = re.compile(r"^\s*# --8<-- \[(start|end):(\w+)\]\s*$")
+COMMENT = re.compile(r"^\s*#")
 # the walkthrough tables each step shows
 VALUES = {
     "init": ["X", "y", "wh", "wout"],
@@ -67,26 +80,84 @@ def drop_docstring(code: str) -> str:
     return "\n".join(lines[: doc.lineno - 1] + lines[doc.end_lineno :])
 
 
-def highlight(code: str) -> str:
-    """HTML-escape the code; colour comment lines."""
-    out = []
-    for line in html.escape(code).splitlines():
-        out.append(f'<span class="c">{line}</span>' if line.lstrip().startswith("#") else line)
-    return "\n".join(out)
+def highlight(code: str, lang: str) -> list[str]:
+    """The code as highlighted HTML, one string per source line.
+
+    Pygments closes and reopens its spans at every line end, so each line
+    stands alone and the lines can be cut into rows.
+    """
+    out = pygmentize(code, LEXERS[lang], HtmlFormatter(nowrap=True))
+    lines = out.split("\n")
+    return lines[: len(code.split("\n"))]
+
+
+def segments(lines: list[str]) -> list[list[int]]:
+    """Line numbers cut where a run of comment lines begins: one step per segment."""
+    cuts: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        starts = COMMENT.match(line) and (i == 0 or not COMMENT.match(lines[i - 1]))
+        if starts and cuts[-1]:
+            cuts.append([])
+        cuts[-1].append(i)
+    return cuts
+
+
+def step_key(lines: list[str], segment: list[int]) -> str:
+    """A segment's step comment, normalised (empty for code before any comment)."""
+    first = lines[segment[0]]
+    if not COMMENT.match(first):
+        return ""
+    return " ".join(first.strip().lstrip("#").lower().split())
+
+
+def align(py: list[str], r: list[str]) -> list[tuple[list[int], list[int]]]:
+    """Rows of (Python lines, R lines): the same step comment starts each row.
+
+    Segments match by their comment's text (difflib); a segment with no
+    twin joins the row above it, so every later row still lines up.
+    """
+    a, b = segments(py), segments(r)
+    matcher = difflib.SequenceMatcher(
+        None, [step_key(py, s) for s in a], [step_key(r, s) for s in b], autojunk=False
+    )
+    rows: list[tuple[list[int], list[int]]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            rows += [(list(a[i1 + k]), list(b[j1 + k])) for k in range(i2 - i1)]
+            continue
+        left = [n for s in a[i1:i2] for n in s]
+        right = [n for s in b[j1:j2] for n in s]
+        if rows:
+            rows[-1][0].extend(left)
+            rows[-1][1].extend(right)
+        else:
+            rows.append((left, right))
+    return rows
 
 
 def code_pair(step: str, code: dict) -> str:
-    """The Python and R code of one step, next to each other."""
-    columns = []
+    """The Python and R code of one step, next to each other, row by row."""
+    blocks = {lang: code[lang].get(step) for lang in ("python", "r")}
     for lang, title in (("python", "Python"), ("r", "R")):
-        blocks = code[lang].get(step)
-        if not blocks:
+        if not blocks[lang]:
             raise SystemExit(f"step {step!r} has no marked {title} code")
-        files = ", ".join(sorted({f"{name}:{line}" for name, line, _ in blocks}))
-        pres = "".join(f"<pre>{highlight(text)}</pre>" for _, _, text in blocks)
+    cells = []
+    for lang, title in (("python", "Python"), ("r", "R")):
+        files = ", ".join(sorted({f"{name}:{line}" for name, line, _ in blocks[lang]}))
         where = f'<span class="where">{html.escape(files)}</span>'
-        columns.append(f'<div class="code {lang}"><h3>{title} {where}</h3>{pres}</div>')
-    return '<div class="pair">' + "".join(columns) + "</div>"
+        cells.append(f'<h3 class="code-head {lang}">{title} {where}</h3>')
+    # the n-th marked region of one language is the twin of the other's n-th
+    for n in range(max(len(blocks["python"]), len(blocks["r"]))):
+        texts = [b[n][2] if n < len(b) else "" for b in (blocks["python"], blocks["r"])]
+        py, r = highlight(texts[0], "python"), highlight(texts[1], "r")
+        if n:
+            cells.append('<div class="gap"></div><div class="gap"></div>')
+        for left, right in align(*[t.split("\n") for t in texts]):
+            for lang, lines, numbers in (("python", py, left), ("r", r, right)):
+                body = "\n".join(lines[i] for i in numbers)
+                empty = " empty" if not body else ""
+                cells.append(f'<pre class="hl {lang}{empty}">{body}</pre>')
+    return f'<div class="pair" data-step="{step}">' + "".join(cells) + "</div>"
 
 
 def table(name: str, frame, digits: int = 5) -> str:
@@ -118,20 +189,23 @@ def values(step: str, steps: dict) -> str:
 
 
 def build(out: Path) -> Path:
-    """Write the page to ``out``; return its path."""
+    """Write the page to ``out`` and its pictures to ``out``'s plots/; return its path."""
     page = (Path(__file__).parent / "template.html").read_text()
     code = {lang: regions(lang) for lang in SOURCES}
     wanted = re.findall(r"<!-- code:(\w+) -->", page)
     unused = (set(code["python"]) | set(code["r"])) - set(wanted)
     if unused:
         raise SystemExit(f"marked steps missing from the template: {sorted(unused)}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page = page.replace("<!-- pictures -->", draw_pictures(out.parent / "plots"))
     steps = walkthrough_case("toy_article_demo")
     for step in wanted:
         page = page.replace(f"<!-- code:{step} -->", code_pair(step, code))
         page = page.replace(f"<!-- values:{step} -->", values(step, steps))
+    style = HtmlFormatter(style="default").get_style_defs(".hl")
+    page = page.replace("/* highlighting */", style)
     built = datetime.date.today().isoformat()
     page = page.replace("<!-- built -->", f"Built {built} by <code>make docs</code>.")
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page)
     return out
 

@@ -133,3 +133,80 @@ def test_without_matplotlib_the_error_says_how_to_install_it(monkeypatch, tmp_pa
         monkeypatch.setitem(sys.modules, name, None)
     with pytest.raises(ImportError, match=r"pip install twinnet\[plots\]"):
         twinnet.plot_loss([0.3, 0.2], tmp_path / "loss.png")
+
+
+def test_without_a_path_a_figure_is_returned_and_no_file_written(mpl, moons, tmp_path, monkeypatch):
+    from matplotlib.figure import Figure
+
+    case, result = moons
+    monkeypatch.chdir(tmp_path)
+    figures = [
+        twinnet.plot_loss(result),
+        twinnet.plot_decision_boundary(result, case["X"], case["y"], resolution=40),
+        twinnet.plot_drift({"case": ["a"] * 3, "epoch": [0, 1, 2], "ulps": [0, 3, 9]}),
+    ]
+    assert all(isinstance(f, Figure) for f in figures)
+    assert [tuple(f.get_size_inches() * f.dpi) for f in figures] == [(800, 500)] * 3
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_titles_name_the_case_the_loss_and_the_language(mpl, moons):
+    case, result = moons
+    loss = twinnet.plot_loss(result, case="moons_article", loss="squared_error")
+    assert loss.axes[0].get_title() == "Training loss: moons_article, squared_error (Python)"
+    assert twinnet.plot_loss(result).axes[0].get_title() == "Training loss (Python)"
+    boundary = twinnet.plot_decision_boundary(
+        result.network, case["X"], case["y"], case="moons", resolution=20
+    )
+    assert boundary.axes[0].get_title() == "Decision boundary: moons (Python)"
+    drift = twinnet.plot_drift({"case": ["xor"] * 2, "epoch": [0, 1], "ulps": [0, 1]})
+    assert drift.axes[0].get_title() == "Fast-mode drift between Python and R: xor (Python)"
+    own = twinnet.plot_loss(result, case="x", title="mine")
+    assert own.axes[0].get_title() == "mine"
+
+
+def legend_labels(ax) -> list[str]:
+    return [text.get_text() for text in ax.get_legend().get_texts()]
+
+
+def test_legends_and_colour_bar_say_what_the_colours_mean(mpl, moons):
+    case, result = moons
+    loss = twinnet.plot_loss(result).axes[0]
+    assert legend_labels(loss)[0].startswith("loss before each update; epoch 4999: ")
+    one = twinnet.plot_decision_boundary(result, case["X"], case["y"], resolution=30)
+    assert legend_labels(one.axes[0]) == ["y = 0", "y = 1"]
+    # the second axes is the colour bar, labelled
+    assert len(one.axes) == 2 and one.axes[1].get_ylabel().startswith("network output")
+    blobs, fitted = read_case("blobs"), run_case("blobs", "fast", record_every=1000)
+    three = twinnet.plot_decision_boundary(fitted, blobs["X"], blobs["y"], resolution=30)
+    assert legend_labels(three.axes[0]) == ["class 0", "class 1", "class 2"]
+    assert len(three.axes) == 1  # classes are named by the legend, no colour bar
+
+
+def boundary_vertices(ax) -> np.ndarray:
+    """The black boundary lines' vertices."""
+    lines = [c for c in ax.collections if np.allclose(np.asarray(c.get_edgecolor())[:, :3], 0)]
+    assert lines, "no black boundary line"
+    return np.vstack([p.vertices for c in lines for p in c.get_paths() if len(p.vertices)])
+
+
+def cell_offsets(vertices, case, resolution) -> set:
+    """Where each vertex lies within its grid cell, in cells, rounded (0 to 1)."""
+    offsets = set()
+    for axis, column in enumerate(case["X"].T):
+        points = twinnet.plots._grid_axis(column, resolution)  # the grid the plot predicts on
+        offset = ((vertices[:, axis] - points[0]) / (points[1] - points[0])) % 1.0
+        offsets |= set(np.round(offset, 4) % 1.0)
+    return offsets
+
+
+def test_three_class_boundaries_are_smooth_not_stair_steps(mpl):
+    # Contours of the class index (a step function) cross each grid cell at
+    # a handful of fixed fractions (1/2 between neighbouring classes, 1/4 and
+    # 3/4 across one), so the line steps with the grid. The margin between
+    # the two largest outputs is smooth: its crossings fall anywhere.
+    case, result = read_case("blobs"), run_case("blobs", "fast", record_every=1000)
+    fig = twinnet.plot_decision_boundary(result, case["X"], case["y"], resolution=25)
+    vertices = boundary_vertices(fig.axes[0])
+    assert len(vertices) > 20
+    assert len(cell_offsets(vertices, case, 25)) > 20

@@ -90,3 +90,98 @@ test_that("writes atomically and checks size and path", {
   expect_error(plot_loss(c(0.3, 0.2), file.path(dir, "no", "loss.png")),
                "existing folder", class = "twinnet_argument_error")
 })
+
+# The text a drawing put on the device, from R's display list (recordPlot).
+drawn_text <- function(draw) {
+  grDevices::pdf(NULL)
+  on.exit(grDevices::dev.off())
+  grDevices::dev.control("enable")
+  old <- graphics::par("mar")
+  returned <- withVisible(draw())
+  testthat::expect_null(returned$value)
+  testthat::expect_false(returned$visible)
+  testthat::expect_identical(graphics::par("mar"), old)  # margins restored
+  calls <- grDevices::recordPlot()[[1L]]
+  unname(unlist(lapply(calls, function(call) {
+    Filter(is.character, unlist(call[[2L]], recursive = TRUE))
+  })))
+}
+
+test_that("without a path the plots draw on the current device", {
+  devices <- grDevices::dev.list()
+  text <- drawn_text(function() plot_loss(moons_run))
+  expect_true("Training loss (R)" %in% text)
+  expect_identical(grDevices::dev.list(), devices)  # no device left open
+  path <- withr::local_tempfile(fileext = ".png")
+  grDevices::png(path, width = 640, height = 400, type = "cairo")
+  plot_decision_boundary(moons_run, moons_case$X, moons_case$y,
+                         resolution = 40L)
+  grDevices::dev.off()
+  expect_picture(path, 640L, 400L)
+})
+
+test_that("titles name the case, the loss and the language", {
+  text <- drawn_text(function() {
+    plot_loss(moons_run, case = "moons_article", loss = "squared_error")
+  })
+  expect_true("Training loss: moons_article, squared_error (R)" %in% text)
+  text <- drawn_text(function() {
+    plot_decision_boundary(moons_run$network, moons_case$X, moons_case$y,
+                           case = "moons", resolution = 20L)
+  })
+  expect_true("Decision boundary: moons (R)" %in% text)
+  drift <- list(case = c("xor", "xor"), epoch = 0:1, ulps = c(0, 1))
+  expect_true("Fast-mode drift between Python and R: xor (R)" %in%
+                drawn_text(function() plot_drift(drift)))
+  expect_true("mine" %in% drawn_text(function() {
+    plot_loss(moons_run, case = "x", title = "mine")
+  }))
+})
+
+test_that("legends and colour bar say what the colours mean", {
+  text <- drawn_text(function() plot_loss(moons_run))
+  expect_true(any(startsWith(text,
+                             "loss before each update; epoch 4999: ")))
+  text <- drawn_text(function() {
+    plot_decision_boundary(moons_run, moons_case$X, moons_case$y,
+                           resolution = 30L)
+  })
+  expect_true(all(c("samples", "y = 0", "y = 1",
+                    "network output (black line: 0.5)") %in% text))
+  case <- read_case("blobs")
+  result <- run_case("blobs", "fast", record_every = 1000L)
+  text <- drawn_text(function() {
+    plot_decision_boundary(result, case$X, case$y, resolution = 30L)
+  })
+  expect_true(all(paste("class", 1:3) %in% text))
+  expect_false("network output (black line: 0.5)" %in% text)
+})
+
+test_that("three-class boundaries are smooth, not stair steps", {
+  # The class index is a step function; the margin between the two largest
+  # outputs (what the regions are drawn from) changes smoothly, and is 0 on
+  # the boundary.
+  output <- rbind(c(0.2, 0.5, 0.3), c(0.6, 0.1, 0.3), c(0.4, 0.4, 0.2))
+  expect_equal(class_margin(output, 1L), c(-0.3, 0.3, 0))
+  expect_equal(class_margin(output, 2L), c(0.2, -0.5, 0))
+  case <- read_case("blobs")
+  result <- run_case("blobs", "fast", record_every = 1000L)
+  x1 <- grid_axis(case$X[, 1L], 25L)
+  x2 <- grid_axis(case$X[, 2L], 25L)
+  grid <- cbind(rep(x1, 25L), rep(x2, each = 25L))
+  output <- predict(result$network, grid)
+  margins <- vapply(1:3, function(k) class_margin(output, k), numeric(625L))
+  # the margins take many values (a class index takes 3) and the largest is
+  # the predicted class's
+  expect_gt(length(unique(round(margins[, 1L], 6L))), 100L)
+  expect_identical(max.col(margins, ties.method = "first"),
+                   max.col(output, ties.method = "first"))
+  lines <- grDevices::contourLines(x1, x2, matrix(margins[, 1L], 25L),
+                                   levels = 0)
+  offsets <- unlist(lapply(lines, function(line) {
+    c(((line$x - x1[1L]) / (x1[2L] - x1[1L])) %% 1,
+      ((line$y - x2[1L]) / (x2[2L] - x2[1L])) %% 1)
+  }))
+  # crossings anywhere within the cells, not at a few fixed fractions
+  expect_gt(length(unique(round(offsets, 4L) %% 1)), 20L)
+})
