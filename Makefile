@@ -77,7 +77,7 @@ browser:
 $(VENV)/.python-ok: python/pyproject.toml tests/requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
-	$(PY) -m pip install -q --disable-pip-version-check -e python
+	$(PY) -m pip install -q --disable-pip-version-check -e "python[sklearn]"
 	touch $@
 
 $(RLIB)/twinnet/DESCRIPTION: $(R_SRC)
