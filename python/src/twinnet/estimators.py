@@ -115,7 +115,7 @@ class TwinnetClassifier(ClassifierMixin, _TwinnetBase):
         check_classification_targets(y)
         self.classes_, codes = np.unique(y, return_inverse=True)
         if len(self.classes_) < 2:
-            raise ValueError(f"a classifier needs 2 classes or more; got {len(self.classes_)} class")
+            raise ValueError(f"a classifier needs 2 classes; got {len(self.classes_)} class")
         if len(self.classes_) == 2:
             return self._train(X, codes.reshape(-1, 1).astype(float), "sigmoid",
                                "binary_cross_entropy")  # fmt: skip

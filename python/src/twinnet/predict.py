@@ -11,7 +11,6 @@ from twinnet.network import Network
 from twinnet.numerics import numerics_ops
 from twinnet.validate import check_data, check_name, check_network
 
-
 PREDICT_TYPES = ("output", "prob", "class")
 
 
