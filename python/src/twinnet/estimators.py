@@ -131,7 +131,8 @@ class TwinnetClassifier(ClassifierMixin, _TwinnetBase):
 
     def predict(self, X) -> np.ndarray:
         """The most probable class (the first of ties)."""
-        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+        probabilities = self.predict_proba(X)
+        return self.classes_[probabilities.argmax(axis=1)]
 
 
 class TwinnetRegressor(RegressorMixin, _TwinnetBase):
