@@ -36,7 +36,8 @@
 #' @return A `twinnet_model`: a list with `network`, `fit` (the
 #'   `twinnet_fit`), `normalizer` (or `NULL`), `levels` (the response's
 #'   levels, `NULL` for a regression), `fitted.values`, `response`,
-#'   `inputs` (the input columns), `terms`, `xlevels`, `call` and `params`. Methods: `print`, `summary`, `predict`, `coef`, `fitted`.
+#'   `inputs` (the input columns), `terms`, `xlevels`, `call` and `params`.
+#'   Methods: `print`, `summary`, `predict`, `coef`, `fitted`.
 #' @seealso [predict.twinnet_model()], [fit()], [init_network()].
 #' @export
 #' @examples
@@ -76,7 +77,7 @@ twinnet <- function(formula, data, hidden = 5, epochs = 200, lr = 0.5,
 front_door_fit <- function(X, Y, output, loss, params) {
   # inputs: standardised, the normaliser kept for prediction
   normalizer <- if (params$standardize) fit_normalizer(X, "standardize")
-  Xn <- if (is.null(normalizer)) X else normalize(normalizer, X)
+  x_scaled <- if (is.null(normalizer)) X else normalize(normalizer, X)
   # the network: the hidden layers, then the output the response needs
   hidden <- params$hidden
   sizes <- c(ncol(X), hidden, ncol(Y))
@@ -84,7 +85,7 @@ front_door_fit <- function(X, Y, output, loss, params) {
   network <- init_network(sizes, seed = params$seed,
                           activations = activations, init = "glorot")
   # training: lr per sample (reduction "mean"), a thin trace
-  result <- fit(network, Xn, Y, epochs = params$epochs, lr = params$lr,
+  result <- fit(network, x_scaled, Y, epochs = params$epochs, lr = params$lr,
                 numerics = params$numerics, record_every = params$epochs,
                 loss = loss, batch_size = params$batch_size,
                 seed = params$seed, record_outputs = "digest",
@@ -98,7 +99,8 @@ encode_response <- function(response) {
     return(list(Y = as.matrix(response), output = "identity",
                 loss = "squared_error", levels = NULL))
   }
-  response <- as.factor(response)
+  # the classes present, as Python's np.unique sees them
+  response <- droplevels(as.factor(response))
   levels <- levels(response)
   if (length(levels) < 2L) {
     twinnet_abort("value", "a classification needs 2 classes; got ",

@@ -27,7 +27,7 @@ def front_door_fit(X, Y, output: str, loss: str, params: dict):
     """
     # inputs: standardised, the normaliser kept for prediction
     normalizer = fit_normalizer(X, "standardize") if params["standardize"] else None
-    Xn = X if normalizer is None else normalize(normalizer, X)
+    x_scaled = X if normalizer is None else normalize(normalizer, X)
     # the network: the hidden layers, then the output the response needs
     hidden = [params["hidden"]] if np.isscalar(params["hidden"]) else list(params["hidden"])
     sizes = [X.shape[1], *hidden, Y.shape[1]]
@@ -35,7 +35,7 @@ def front_door_fit(X, Y, output: str, loss: str, params: dict):
     network = init_network(sizes, seed=params["seed"], activations=activations, init="glorot")
     # training: lr per sample (reduction "mean"), a thin trace
     result = fit(
-        network, Xn, Y, epochs=params["epochs"], lr=params["lr"],
+        network, x_scaled, Y, epochs=params["epochs"], lr=params["lr"],
         numerics=params["numerics"], record_every=params["epochs"], loss=loss,
         batch_size=params["batch_size"], seed=params["seed"],
         record_outputs="digest", reduction="mean",
@@ -75,8 +75,8 @@ class _TwinnetBase(BaseEstimator):
     def _outputs(self, X) -> np.ndarray:
         check_is_fitted(self, "network_")
         X = validate_data(self, X, reset=False)
-        Xn = X if self.normalizer_ is None else normalize(self.normalizer_, X)
-        return predict(self.network_, Xn, numerics=self.numerics)
+        x_scaled = X if self.normalizer_ is None else normalize(self.normalizer_, X)
+        return predict(self.network_, x_scaled, numerics=self.numerics)
 
 
 class TwinnetClassifier(ClassifierMixin, _TwinnetBase):
