@@ -40,8 +40,11 @@ _ESTIMATORS = ("TwinnetClassifier", "TwinnetRegressor")
 
 def __getattr__(name: str):
     if name in _ESTIMATORS:
-        from twinnet import estimators
-
+        try:
+            from twinnet import estimators
+        except ModuleNotFoundError as err:
+            raise ImportError(f"twinnet.{name} needs scikit-learn: "
+                              "pip install twinnet[sklearn]") from err  # fmt: skip
         return getattr(estimators, name)
     raise AttributeError(f"module 'twinnet' has no attribute {name!r}")
 
