@@ -6,7 +6,7 @@
 
 #' Fit a twinnet model to your own data
 #'
-#' The front door, called like [nnet::nnet()]: a formula and a data frame.
+#' The front door, called like `nnet::nnet()`: a formula and a data frame.
 #' A factor (or text, or logical) response is a classification: one-hot in
 #' level order, a softmax output and categorical cross-entropy (two levels:
 #' one sigmoid output and binary cross-entropy). A numeric response is a

@@ -76,7 +76,7 @@ print.summary.twinnet_model <- function(x, ...) {
 
 #' Weights and fitted values of a twinnet model
 #'
-#' `coef()` lists every weight and bias, named as [nnet::nnet()] names them:
+#' `coef()` lists every weight and bias, named as `nnet::nnet()` names them:
 #' `"b->h1"` is the bias into hidden unit 1, `"Petal.Width->h1"` a weight,
 #' `"h2->setosa"` a weight into an output (hidden units of the l-th of
 #' several hidden layers are `h<l>_<j>`). `fitted()` gives the model's
