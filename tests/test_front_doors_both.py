@@ -76,3 +76,33 @@ def test_compare_gives_the_harness_verdict(r):
     fast = twinnet.compare(net, X, Y, numerics="fast", **options)
     assert not fast.identical and str(fast).startswith("differ from epoch ")
     assert {"epoch", "tensor", "index", "a", "b", "ulps"} <= fast.difference.keys()
+
+
+R_FIT = """function(X, y, epochs, lr, stop) {
+  net <- init_network(c(2, 3, 1), seed = 1, activations = c("tanh", "identity"))
+  fit(net, X, y, epochs = epochs, lr = lr, stop_on_nonfinite = stop)$loss
+}"""
+
+
+@pytest.mark.parametrize(
+    "epochs, lr, expected",
+    [(30, 0.05, None), (3, 1e-300, "did not improve"), (60, 30.0, "diverged")],
+    ids=["improves", "stalls", "diverges"],
+)
+def test_the_training_warning_says_the_same_in_both_languages(r, epochs, lr, expected):
+    import warnings
+
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1.0]])
+    y = np.array([0.5, 1.0, 1.5, 0.0])
+    net = twinnet.init_network([2, 3, 1], seed=1, activations=["tanh", "identity"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        twinnet.fit(net, X, y, epochs=epochs, lr=lr, stop_on_nonfinite=False)
+        r.call(R_FIT, X, y, float(epochs), lr, False)
+    python = [str(w.message) for w in caught if w.category is twinnet.TrainingWarning]
+    from_r = [str(w.message).removeprefix("R: ") for w in caught if w.category is RuntimeWarning]
+    assert python == from_r
+    if expected is None:
+        assert python == []
+    else:
+        assert len(python) == 1 and expected in python[0]
