@@ -132,14 +132,18 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
 #'
 #' A few lines: the epochs, the loss at both ends, the network; the same
 #' text as Python's `repr(result)`. The trace stays in `x$trace`.
+#' `summary()` adds the lowest loss and its epoch.
 #'
 #' @param x A `twinnet_fit`, from [fit()].
 #' @param ... Unused.
-#' @return One string (`format()`); `x`, invisibly (`print()`).
+#' @return One string (`format()`); `x`, invisibly (`print()`); a
+#'   `summary.twinnet_fit` (`summary()`).
 #' @export
 #' @examples
 #' net <- init_network(c(2, 3, 1), seed = 1)
-#' fit(net, diag(2), c(0, 1), epochs = 5, lr = 0.5)
+#' res <- fit(net, diag(2), c(0, 1), epochs = 5, lr = 0.5)
+#' res
+#' summary(res)
 format.twinnet_fit <- function(x, ...) {
   paste0("FitResult: ", length(x$loss), " epochs, loss ",
          sprintf("%.6g", x$loss[1L]), " -> ",
@@ -151,6 +155,26 @@ format.twinnet_fit <- function(x, ...) {
 #' @export
 print.twinnet_fit <- function(x, ...) {
   cat(format(x), "\n", sep = "")
+  invisible(x)
+}
+
+#' @rdname format.twinnet_fit
+#' @param object A `twinnet_fit`.
+#' @export
+summary.twinnet_fit <- function(object, ...) {
+  losses <- object$loss
+  lowest <- which.min(losses)
+  structure(list(text = format(object), best = lowest - 1L,
+                 loss = c(first = losses[1L], lowest = losses[lowest],
+                          last = losses[length(losses)])),
+            class = "summary.twinnet_fit")
+}
+
+#' @rdname format.twinnet_fit
+#' @export
+print.summary.twinnet_fit <- function(x, ...) {
+  cat(x$text, "\n", sep = "")
+  cat(sprintf("  lowest loss %.6g at epoch %d\n", x$loss[["lowest"]], x$best))
   invisible(x)
 }
 

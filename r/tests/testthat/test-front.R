@@ -79,4 +79,6 @@ test_that("prints are short and the same text as Python's reprs", {
     "FitResult: 5 epochs, loss 0.199104 -> 0.178545, 5 recorded\n",
     "  Network 2-3-1 (sigmoid, sigmoid), 13 parameters"))
   expect_length(capture.output(print(res)), 2L)
+  expect_identical(capture.output(print(summary(res)))[3],
+                   "  lowest loss 0.178545 at epoch 4")
 })
