@@ -9,9 +9,10 @@ R_DEBS  := r-base-core r-base-dev r-cran-testthat r-cran-jsonlite r-cran-digest 
            r-cran-roxygen2 r-cran-lintr r-cran-withr r-cran-knitr r-cran-markdown
 R_PKGS  := testthat jsonlite digest roxygen2 lintr withr knitr markdown
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-R_SRC   := r/DESCRIPTION r/NAMESPACE $(wildcard r/R/*.R) $(wildcard r/exec/*) \
-           $(wildcard shared_fixtures/*/*.json) shared_fixtures/MANIFEST.sha256 \
-           shared_fixtures/bad_inputs.json
+R_SRC   := r/DESCRIPTION r/NAMESPACE $(wildcard r/R/*.R) $(wildcard r/exec/*)
+FIXTURES := $(wildcard shared_fixtures/*/*.json) shared_fixtures/MANIFEST.sha256 \
+            shared_fixtures/bad_inputs.json
+PY_FIXTURES := python/src/twinnet/_fixtures
 
 # One BLAS thread everywhere: reproducible timings, no oversubscription.
 export OPENBLAS_NUM_THREADS := 1
@@ -28,7 +29,7 @@ export TWINNET_PYTHON := $(abspath $(PY))
         bench fixtures docs docs-r clean
 
 ## setup: R from Debian, the venv with both packages (idempotent, fast the 2nd time)
-setup: system $(VENV)/.python-ok $(RLIB)/twinnet/DESCRIPTION
+setup: system $(PY_FIXTURES)/MANIFEST.sha256 $(VENV)/.python-ok $(RLIB)/twinnet/DESCRIPTION
 
 # R's BLAS, chosen per process, not for the machine: R (Rscript, R CMD, and the
 # R that rpy2 embeds) gets Debian's single-threaded-by-env OpenBLAS through the
@@ -77,13 +78,18 @@ browser:
 $(VENV)/.python-ok: python/pyproject.toml tests/requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
-	$(PY) -m pip install -q --disable-pip-version-check -e python
+	$(PY) -m pip install -q --disable-pip-version-check -e "python[sklearn]"
 	touch $@
 
-$(RLIB)/twinnet/DESCRIPTION: $(R_SRC)
-	rm -rf r/inst/fixtures && mkdir -p r/inst/fixtures $(RLIB)
-	cp -r shared_fixtures/MANIFEST.sha256 shared_fixtures/bad_inputs.json shared_fixtures/cases shared_fixtures/datasets \
-	  shared_fixtures/golden r/inst/fixtures/
+# Each package carries a copy of the shared fixtures (committed, so a one-language
+# install from a clone stands alone); setup refreshes both copies when they change.
+$(PY_FIXTURES)/MANIFEST.sha256 r/inst/fixtures/MANIFEST.sha256: $(FIXTURES)
+	for d in $(PY_FIXTURES) r/inst/fixtures; do rm -rf $$d && mkdir -p $$d && \
+	  cp -r shared_fixtures/MANIFEST.sha256 shared_fixtures/bad_inputs.json shared_fixtures/cases \
+	    shared_fixtures/datasets shared_fixtures/golden $$d/; done
+
+$(RLIB)/twinnet/DESCRIPTION: $(R_SRC) r/inst/fixtures/MANIFEST.sha256
+	mkdir -p $(RLIB)
 	R CMD INSTALL --no-multiarch -l $(RLIB) r > $(VENV)/r-install.log 2>&1 || \
 	  { cat $(VENV)/r-install.log; exit 1; }
 
@@ -142,4 +148,4 @@ docs-r: system
 	Rscript -e 'roxygen2::roxygenise("r")'
 
 clean:
-	rm -rf $(VENV) r/inst/fixtures python/src/*.egg-info
+	rm -rf $(VENV) python/src/*.egg-info

@@ -103,6 +103,8 @@ def case(name, description, dataset, sizes, weights, biases, lr, epochs, **optio
         "shuffle": options.get("shuffle", True),
         "seed": options.get("seed"),
         "normalize": options.get("normalize"),
+        # only the cases that name it: absent means "sum", the article's
+        **({"reduction": options["reduction"]} if options.get("reduction") else {}),
         "weights": [to_hex(w) for w in weights],
         "biases": None if biases is None else [to_hex(b) for b in biases],
     }
@@ -170,7 +172,14 @@ MATRIX = [
     ("m30", "xor", [8], "relu", "sigmoid", SE, 3, True, False, "he", 0.1, 200, None),
     ("m31", "blobs", [6], "sigmoid", "sigmoid", BCE, 50, True, True, "uniform", 0.02, 40, None),
     ("m32", "iris", [6], "tanh", "identity", SE, None, True, True, "glorot", 0.002, 200, "minmax"),
+    ("m33", "moons_small", [6], "tanh", "sigmoid", BCE, None, True, True, "glorot", 0.5, 200, None),
+    ("m34", "iris", [5], "tanh", "softmax", CCE, 16, True, True, "glorot", 0.2, 40, "standardize"),
+    ("m35", "regression", [6], "relu", "identity", SE, 32, True, True, "he", 0.01, 40, None),
 ]  # fmt: skip
+# fit's reduction for the matrix's last rows (absent: "sum"): the mean
+# gradient full batch and with a short last batch (150 = 9 x 16 + 6), and
+# "sum" named explicitly (200 = 6 x 32 + 8).
+REDUCTION = {"m33": "mean", "m34": "mean", "m35": "sum"}
 
 
 def matrix_cases(data):
@@ -185,7 +194,7 @@ def matrix_cases(data):
         description = (
             f"{dataset}, {len(hidden)} hidden {act}, {out} output, {loss}, {mode}, "
             f"{init} init (twinnet seed {101 + k})"
-        )
+        ) + (f", reduction {REDUCTION[name]}" if name in REDUCTION else "")
         records.append(
             case(
                 name,
@@ -202,6 +211,7 @@ def matrix_cases(data):
                 shuffle=shuffle,
                 seed=101 + k,
                 normalize=norm,
+                reduction=REDUCTION.get(name),
             )
         )
     return records

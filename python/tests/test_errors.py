@@ -77,10 +77,12 @@ def test_divergence_stops_with_the_epoch_the_tensor_and_the_partial_result():
 
 def test_divergence_can_be_trained_through():
     net, X, y = exploding()
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # diverging is reported by fit, not by numpy
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # diverging is reported by fit, not by numpy
         result = twinnet.fit(net, X, y, epochs=50, lr=10.0, stop_on_nonfinite=False)
     assert len(result.loss) == 50 and not np.isfinite(result.loss[-1])
+    assert [w.category for w in caught] == [twinnet.TrainingWarning]
+    assert "training diverged" in str(caught[0].message)
 
 
 def test_a_divergence_in_the_last_update_is_caught():

@@ -39,7 +39,8 @@ run_case <- function(name, numerics = "exact", record_every = 1L,
     batch_size = case$batch_size,
     shuffle = !isFALSE(case$shuffle),
     seed = case$seed,
-    progress = progress
+    progress = progress,
+    reduction = if (is.null(case$reduction)) "sum" else case$reduction
   )
 }
 

@@ -3,6 +3,7 @@
 # Twin file: python/src/twinnet/fit.py.
 
 RECORD_OUTPUTS <- c("full", "digest")
+REDUCTIONS <- c("sum", "mean")
 
 #' Train a network by gradient descent
 #'
@@ -39,6 +40,12 @@ RECORD_OUTPUTS <- c("full", "digest")
 #' @param progress `NULL`, or a function called as `progress(epoch, loss)`
 #'   once per epoch, when the epoch's loss is known; the command line
 #'   prints progress with it.
+#' @param reduction `"sum"` (default, the article's): each step follows the
+#'   gradient of the loss summed over the batch's samples, so a learning
+#'   rate that works for 200 samples may diverge or stall for 1000.
+#'   `"mean"`: the gradient averaged over the batch (each step uses
+#'   `lr / rows`), so `lr` does not depend on n; scikit-learn and Keras do
+#'   this, and so does [twinnet()].
 #' @return A `twinnet_fit`: a list of the trained `network`, `loss` (one
 #'   value per epoch: the loss over all samples from the parameters that
 #'   epoch started with, before its updates) and `trace`. Row r of each
@@ -46,7 +53,11 @@ RECORD_OUTPUTS <- c("full", "digest")
 #'   article prints them) and holds the parameters that epoch started with,
 #'   and the outputs and loss of a forward pass over all samples with them.
 #'   Bad arguments signal a `twinnet_error` of one category (see
-#'   [twinnet_abort()]) before any training starts.
+#'   [twinnet_abort()]) before any training starts. A warning of class
+#'   `twinnet_training_warning` says when the loss or a weight ends NaN or
+#'   Inf (with `stop_on_nonfinite = FALSE`), or, over two or more epochs,
+#'   the last epoch's loss is not below the first's; Python warns on the
+#'   same condition.
 #' @export
 #' @examples
 #' X <- matrix(c(0, 0, 1, 1, 0, 1, 0, 1), ncol = 2)
@@ -56,11 +67,13 @@ RECORD_OUTPUTS <- c("full", "digest")
 fit <- function(network, X, y, epochs, lr, numerics = "exact",
                 record_every = 1L, loss = "squared_error", batch_size = NULL,
                 shuffle = TRUE, seed = NULL, stop_on_nonfinite = TRUE,
-                record_outputs = "full", progress = NULL) {
+                record_outputs = "full", progress = NULL,
+                reduction = "sum") {
   checked <- check_fit(network, X, y, epochs, lr, record_every, loss,
                        batch_size, shuffle, seed)
   check_flag(stop_on_nonfinite, "stop_on_nonfinite")
   check_name(record_outputs, RECORD_OUTPUTS, "record_outputs")
+  check_name(reduction, REDUCTIONS, "reduction")
   progress <- progress_or_nothing(progress)
   X <- checked$X
   y <- checked$y
@@ -100,18 +113,76 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
     }
     if (is.null(batch_size)) {
       # full batch: one step, from the forward pass just made
-      network <- update(network, backward(network, layers, y, ops, loss), lr)
+      step <- step_size(lr, nrow(X), reduction)
+      network <- update(network, backward(network, layers, y, ops, loss), step)
     } else {
       drawn <- epoch_order(state, nrow(X), shuffle)
       state <- drawn$state
       network <- descend_batches(network, X, y, drawn$order, batch_size, lr,
-                                 loss, ops)
+                                 loss, ops, reduction)
     }
   }
   trace$loss <- losses[trace$epochs + 1L]
   trace$outputs <- epochs_first(trace$outputs)
   # --8<-- [end:fit]
   finish_fit(network, losses, trace, stop_on_nonfinite)
+}
+
+#' Concise printing of a fit result
+#'
+#' A few lines: the epochs, the loss at both ends, the network; the same
+#' text as Python's `repr(result)`. The trace stays in `x$trace`.
+#' `summary()` adds the lowest loss and its epoch.
+#'
+#' @param x A `twinnet_fit`, from [fit()].
+#' @param ... Unused.
+#' @return One string (`format()`); `x`, invisibly (`print()`); a
+#'   `summary.twinnet_fit` (`summary()`).
+#' @export
+#' @examples
+#' net <- init_network(c(2, 3, 1), seed = 1)
+#' res <- fit(net, diag(2), c(0, 1), epochs = 5, lr = 0.5)
+#' res
+#' summary(res)
+format.twinnet_fit <- function(x, ...) {
+  paste0("FitResult: ", length(x$loss), " epochs, loss ",
+         sprintf("%.6g", x$loss[1L]), " -> ",
+         sprintf("%.6g", x$loss[length(x$loss)]), ", ",
+         length(x$trace$epochs), " recorded\n  ", format(x$network))
+}
+
+#' @rdname format.twinnet_fit
+#' @export
+print.twinnet_fit <- function(x, ...) {
+  cat(format(x), "\n", sep = "")
+  invisible(x)
+}
+
+#' @rdname format.twinnet_fit
+#' @param object A `twinnet_fit`.
+#' @export
+summary.twinnet_fit <- function(object, ...) {
+  losses <- object$loss
+  lowest <- which.min(losses)
+  structure(list(text = format(object), best = lowest - 1L,
+                 loss = c(first = losses[1L], lowest = losses[lowest],
+                          last = losses[length(losses)])),
+            class = "summary.twinnet_fit")
+}
+
+#' @rdname format.twinnet_fit
+#' @export
+print.summary.twinnet_fit <- function(x, ...) {
+  cat(x$text, "\n", sep = "")
+  cat(sprintf("  lowest loss %.6g at epoch %d\n", x$loss[["lowest"]], x$best))
+  invisible(x)
+}
+
+# The step of one update: lr, or lr / rows for the mean gradient. Dividing
+# the learning rate once (one correctly rounded division) rather than every
+# gradient entry gives the same bits in both languages.
+step_size <- function(lr, rows, reduction) {
+  if (reduction == "mean") lr / rows else lr
 }
 
 #' The sha256 of an output matrix
@@ -160,16 +231,39 @@ finish_fit <- function(network, losses, trace, stop_on_nonfinite) {
     twinnet_abort("training", "training diverged: ", bad, " is NaN or Inf ",
                   "after the last update (try a smaller lr)", partial = result)
   }
+  warn_if_no_progress(losses, bad)
   result
 }
 
+# Warn when training diverged, or its last loss is not below its first.
+warn_if_no_progress <- function(losses, bad) {
+  n <- length(losses)
+  if (!is.null(bad) || !all(is.finite(losses))) {
+    what <- if (is.null(bad)) "the loss" else bad
+    message <- paste0("training diverged: ", what, " became NaN or Inf ",
+                      "(try a smaller lr)")
+  } else if (n > 1L && !(losses[n] < losses[1L])) {
+    message <- paste0("training did not improve: the loss went from ",
+                      sprintf("%.6g", losses[1L]), " at epoch 0 to ",
+                      sprintf("%.6g", losses[n]), " at epoch ", n - 1L,
+                      " (try another lr or more epochs)")
+  } else {
+    return(invisible(NULL))
+  }
+  warning(structure(
+    list(message = message, call = user_call()),
+    class = c("twinnet_training_warning", "warning", "condition")
+  ))
+}
+
 # One epoch of mini-batch steps, the batches taken in `order`.
-descend_batches <- function(network, X, y, order, batch_size, lr, loss, ops) {
+descend_batches <- function(network, X, y, order, batch_size, lr, loss, ops,
+                            reduction) {
   for (start in seq.int(1L, length(order), by = batch_size)) {
     rows <- order[start:min(start + batch_size - 1L, length(order))]
     layers <- forward(network, X[rows, , drop = FALSE], ops)
     grads <- backward(network, layers, y[rows, , drop = FALSE], ops, loss)
-    network <- update(network, grads, lr)
+    network <- update(network, grads, step_size(lr, length(rows), reduction))
   }
   network
 }

@@ -71,6 +71,33 @@ init_network <- function(sizes, seed = NULL, weights = NULL, biases = NULL,
 }
 
 # Draw weights (and biases) uniformly, in the documented fill order.
+#' Concise printing of a network
+#'
+#' One line: the layer sizes, activations and number of parameters, the
+#' same text as Python's `repr(network)`. The arrays stay in `x$weights`
+#' and `x$biases`.
+#'
+#' @param x A `twinnet_network`.
+#' @param ... Unused.
+#' @return One string (`format()`); `x`, invisibly (`print()`).
+#' @export
+#' @examples
+#' init_network(c(2, 3, 1), seed = 1)
+format.twinnet_network <- function(x, ...) {
+  n <- sum(lengths(x$weights)) + sum(lengths(x$biases))
+  sizes <- c(nrow(x$weights[[1L]]), vapply(x$weights, ncol, 1L))
+  paste0("Network ", paste(sizes, collapse = "-"), " (",
+         paste(x$activations, collapse = ", "),
+         if (is.null(x$biases)) ", no biases", "), ", n, " parameters")
+}
+
+#' @rdname format.twinnet_network
+#' @export
+print.twinnet_network <- function(x, ...) {
+  cat(format(x), "\n", sep = "")
+  invisible(x)
+}
+
 # --8<-- [start:init]
 draw_weights <- function(sizes, seed, bias, init) {
   state <- rng_state(rng_seed(seed))

@@ -2,21 +2,35 @@
 #
 # Twin file: python/src/twinnet/predict.py.
 
+PREDICT_TYPES <- c("output", "prob", "class")
+
 #' Outputs of a network for the samples in the rows of newdata
 #'
-#' @param object A `twinnet_network`.
+#' @param object A `twinnet_network`, or a `twinnet_fit` (its network).
 #' @param newdata A numeric matrix, one sample per row (a vector is one
 #'   column).
 #' @param numerics `"exact"` or `"fast"`, see [numerics_ops()].
+#' @param type `"output"` (default): the output layer, one row per sample.
+#'   `"prob"`: the same, refused (a `twinnet_config_error`) unless the
+#'   output is sigmoid or softmax. `"class"`: [predict_labels()] (classes
+#'   from 1, or 0/1 for one output), refused likewise.
 #' @param ... Unused.
-#' @return The output matrix, one row per sample.
+#' @return The output matrix, one row per sample, or the labels.
 #' @importFrom stats predict
 #' @export
 #' @examples
 #' net <- init_network(c(2, 3, 1), seed = 1)
 #' predict(net, diag(2))
+#' predict(net, diag(2), type = "class")
 predict.twinnet_network <- function(object, newdata, numerics = "exact",
-                                    ...) {
+                                    type = "output", ...) {
+  check_name(type, PREDICT_TYPES, "type")
+  output_activation <- object$activations[length(object$activations)]
+  if (type != "output" && !output_activation %in% c("sigmoid", "softmax")) {
+    twinnet_abort("config", "type='", type, "' needs a sigmoid or softmax ",
+                  "output layer, not ", output_activation,
+                  "; use type='output'")
+  }
   X <- check_data(newdata, "X")
   n_in <- nrow(object$weights[[1L]])
   if (ncol(X) != n_in) {
@@ -24,7 +38,23 @@ predict.twinnet_network <- function(object, newdata, numerics = "exact",
                   "got ", ncol(X))
   }
   layers <- forward(object, X, numerics_ops(numerics))
-  layers[[length(layers)]]
+  output <- layers[[length(layers)]]
+  if (type == "class") labels_of(output) else output
+}
+
+#' @rdname predict.twinnet_network
+#' @export
+predict.twinnet_fit <- function(object, newdata, numerics = "exact",
+                                type = "output", ...) {
+  predict(object$network, newdata, numerics = numerics, type = type)
+}
+
+# 0/1 by a 0.5 threshold for one output, else the largest output's index.
+labels_of <- function(output) {
+  if (ncol(output) == 1L) {
+    return(as.integer(output[, 1L] >= 0.5))
+  }
+  max.col(output, ties.method = "first")
 }
 
 #' Class labels and accuracy
@@ -45,11 +75,7 @@ predict.twinnet_network <- function(object, newdata, numerics = "exact",
 #' net <- init_network(c(2, 3, 1), seed = 1)
 #' accuracy(predict_labels(net, diag(2)), c(0, 1))
 predict_labels <- function(network, X, numerics = "exact") {
-  output <- predict(check_network(network), X, numerics = numerics)
-  if (ncol(output) == 1L) {
-    return(as.integer(output[, 1L] >= 0.5))
-  }
-  max.col(output, ties.method = "first")
+  labels_of(predict(check_network(network), X, numerics = numerics))
 }
 
 #' @rdname predict_labels

@@ -7,9 +7,22 @@ The public API mirrors the R package ``twinnet``::
     twinnet.predict(result.network, X)
 """
 
-from twinnet import bad_inputs, cases, errors, exact, fast, fixtures, plots, rng
+from twinnet import (
+    article,
+    bad_inputs,
+    cases,
+    datasets,
+    errors,
+    exact,
+    fast,
+    fixtures,
+    plots,
+    rng,
+    traces,
+)
 from twinnet.backward import Gradients, backward
-from twinnet.fit import FitResult, Trace, fit
+from twinnet.compare import compare
+from twinnet.fit import FitResult, Trace, TrainingWarning, fit, output_digest
 from twinnet.forward import forward
 from twinnet.network import Network, init_network
 from twinnet.normalize import fit_normalizer, normalize
@@ -21,8 +34,24 @@ from twinnet.walkthrough import format_walkthrough, walkthrough
 
 __version__ = "0.1.0"
 
+# The estimators need scikit-learn, an optional extra: imported on first use.
+_ESTIMATORS = ("TwinnetClassifier", "TwinnetRegressor")
+
+
+def __getattr__(name: str):
+    if name in _ESTIMATORS:
+        try:
+            from twinnet import estimators
+        except ModuleNotFoundError as err:
+            raise ImportError(f"twinnet.{name} needs scikit-learn: "
+                              "pip install twinnet[sklearn]") from err  # fmt: skip
+        return getattr(estimators, name)
+    raise AttributeError(f"module 'twinnet' has no attribute {name!r}")
+
+
 __all__ = [
     # submodules, so that twinnet.cases.run_case and the like work after import twinnet
+    "article",
     "bad_inputs",
     "cases",
     "errors",
@@ -31,6 +60,13 @@ __all__ = [
     "fixtures",
     "plots",
     "rng",
+    "traces",
+    "datasets",
+    "TwinnetClassifier",
+    "TwinnetRegressor",
+    "TrainingWarning",
+    "compare",
+    "output_digest",
     "NUMERICS",
     "accuracy",
     "fit_normalizer",

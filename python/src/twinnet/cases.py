@@ -37,6 +37,7 @@ def run_case(
         shuffle=case.get("shuffle", True),
         seed=case.get("seed"),
         progress=progress,
+        reduction=case.get("reduction", "sum"),
     )
 
 

@@ -4,6 +4,7 @@ Twin: ``r/R/fit.R``.
 """
 
 import hashlib
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +30,11 @@ from twinnet.validate import (
 )
 
 RECORD_OUTPUTS = ("full", "digest")
+REDUCTIONS = ("sum", "mean")
+
+
+class TrainingWarning(UserWarning):
+    """Training ended without improving the loss, or diverged (R: ``twinnet_training_warning``)."""
 
 
 @dataclass
@@ -55,6 +61,13 @@ class FitResult:
     loss: np.ndarray
     trace: Trace
 
+    def __repr__(self) -> str:
+        """A few lines: the network, the epochs and the loss at both ends."""
+        return (
+            f"FitResult: {len(self.loss)} epochs, loss {self.loss[0]:.6g} -> "
+            f"{self.loss[-1]:.6g}, {len(self.trace.epochs)} recorded\n  {self.network!r}"
+        )
+
 
 # Overflow to Inf and Inf - Inf = NaN are reported by the non-finite check
 # below (the same way in R, which never warns), not as numpy warnings.
@@ -75,6 +88,7 @@ def fit(
     stop_on_nonfinite: bool = True,
     record_outputs: str = "full",
     progress: Callable[[int, float], None] | None = None,
+    reduction: str = "sum",
 ) -> FitResult:
     """Train ``network`` on ``X`` and ``y`` by gradient descent.
 
@@ -119,6 +133,14 @@ def fit(
     progress : callable, optional
         Called as ``progress(epoch, loss)`` once per epoch, when the
         epoch's loss is known; the command line prints progress with it.
+    reduction : {"sum", "mean"}
+        ``"sum"`` (default, the article's): each step follows the gradient
+        of the loss summed over the batch's samples, so a learning rate
+        that works for 200 samples may diverge or stall for 1000.
+        ``"mean"``: the gradient averaged over the batch (each step uses
+        ``lr / rows``), so ``lr`` does not depend on n; scikit-learn and
+        Keras do this, and so do :class:`~twinnet.TwinnetClassifier` and R's
+        ``twinnet()``.
 
     Returns
     -------
@@ -131,10 +153,18 @@ def fit(
     TwinnetError
         A subclass per kind of bad argument (see :mod:`twinnet.errors`),
         before any training starts.
+
+    Warns
+    -----
+    TrainingWarning
+        When the loss or a weight ends NaN or Inf (with
+        ``stop_on_nonfinite=False``), or, over two or more epochs, the last
+        epoch's loss is not below the first's; R warns on the same condition.
     """
     X, y = _check_fit(network, X, y, epochs, lr, record_every, loss, batch_size, shuffle, seed)
     check_flag(stop_on_nonfinite, "stop_on_nonfinite")
     check_name(record_outputs, RECORD_OUTPUTS, "record_outputs")
+    check_name(reduction, REDUCTIONS, "reduction")
     progress = _progress_or_nothing(progress)
     ops = numerics_ops(numerics)
     state = rng_state(rng_seed(seed))
@@ -165,13 +195,23 @@ def fit(
             )
         if batch_size is None:
             # full batch: one step, from the forward pass just made
-            network = update(network, backward(network, layers, y, ops, loss), lr)
+            step = step_size(lr, len(X), reduction)
+            network = update(network, backward(network, layers, y, ops, loss), step)
         else:
             order, state = _epoch_order(state, len(X), shuffle)
-            network = _descend_batches(network, X, y, order, batch_size, lr, loss, ops)
+            network = _descend_batches(network, X, y, order, batch_size, lr, loss, ops, reduction)
     trace.loss = losses[trace.epochs]
     # --8<-- [end:fit]
     return _finish_fit(network, losses, trace, stop_on_nonfinite)
+
+
+def step_size(lr: float, rows: int, reduction: str) -> float:
+    """The step of one update: ``lr``, or ``lr / rows`` for the mean gradient.
+
+    Dividing the learning rate once (one correctly rounded division) rather
+    than every gradient entry gives the same bits in both languages.
+    """
+    return lr / rows if reduction == "mean" else lr
 
 
 def output_digest(output: np.ndarray) -> str:
@@ -207,15 +247,34 @@ def _finish_fit(network, losses, trace, stop_on_nonfinite: bool) -> FitResult:
             f"training diverged: {bad} is NaN or Inf after the last update (try a smaller lr)",
             partial=result,
         )
+    _warn_if_no_progress(losses, bad)
     return result
 
 
-def _descend_batches(network, X, y, order, batch_size: int, lr: float, loss: str, ops: Ops):
+def _warn_if_no_progress(losses: np.ndarray, bad: str | None) -> None:
+    """Warn when training diverged, or its last loss is not below its first."""
+    if bad is not None or not np.isfinite(losses).all():
+        what = bad or "the loss"
+        message = f"training diverged: {what} became NaN or Inf (try a smaller lr)"
+    elif len(losses) > 1 and not losses[-1] < losses[0]:
+        message = (
+            f"training did not improve: the loss went from {losses[0]:.6g} at epoch 0 "
+            f"to {losses[-1]:.6g} at epoch {len(losses) - 1} (try another lr or more epochs)"
+        )
+    else:
+        return
+    warnings.warn(message, TrainingWarning, stacklevel=5)
+
+
+def _descend_batches(
+    network, X, y, order, batch_size: int, lr: float, loss: str, ops: Ops, reduction: str
+):
     """One epoch of mini-batch steps, the batches taken in ``order``."""
     for start in range(0, len(order), batch_size):
         rows = order[start : start + batch_size]
         layers = forward(network, X[rows], ops)
-        network = update(network, backward(network, layers, y[rows], ops, loss), lr)
+        grads = backward(network, layers, y[rows], ops, loss)
+        network = update(network, grads, step_size(lr, len(rows), reduction))
     return network
 
 

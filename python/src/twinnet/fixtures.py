@@ -20,13 +20,20 @@ MANIFEST = "MANIFEST.sha256"
 
 
 def fixture_dir() -> Path:
-    """The shared fixtures: ``$TWINNET_FIXTURES``, else the repository's copy."""
+    """The shared fixtures: ``$TWINNET_FIXTURES``, else the repository's, else the package's copy.
+
+    The package carries a copy (``twinnet/_fixtures``, checked against the
+    manifest like any fixture) so that a plain ``pip install`` runs every case.
+    """
     env = os.environ.get("TWINNET_FIXTURES")
     if env:
         return Path(env)
     for parent in Path(__file__).resolve().parents:
         if (parent / "shared_fixtures" / MANIFEST).is_file():
             return parent / "shared_fixtures"
+    packaged = Path(__file__).resolve().parent / "_fixtures"
+    if (packaged / MANIFEST).is_file():
+        return packaged
     raise FixtureError("shared_fixtures not found: set TWINNET_FIXTURES")
 
 

@@ -37,6 +37,13 @@ class Network:
     biases: list[np.ndarray] | None
     activations: list[str]
 
+    def __repr__(self) -> str:
+        """One line: sizes, activations, parameters (the arrays stay hidden)."""
+        n = sum(w.size for w in self.weights) + sum(b.size for b in self.biases or [])
+        bias = "" if self.biases is not None else ", no biases"
+        sizes = "-".join(str(s) for s in self.sizes)
+        return f"Network {sizes} ({', '.join(self.activations)}{bias}), {n} parameters"
+
     @property
     def sizes(self) -> list[int]:
         """Layer sizes, input first."""

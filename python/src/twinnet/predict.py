@@ -5,22 +5,44 @@ Twin: ``r/R/predict.R``.
 
 import numpy as np
 
-from twinnet.errors import ShapeError
+from twinnet.errors import ConfigError, ShapeError
 from twinnet.forward import forward
 from twinnet.network import Network
 from twinnet.numerics import numerics_ops
-from twinnet.validate import check_data, check_network
+from twinnet.validate import check_data, check_name, check_network
+
+PREDICT_TYPES = ("output", "prob", "class")
 
 
-def predict(network: Network, X, *, numerics: str = "exact") -> np.ndarray:
-    """Outputs of ``network`` for the samples in the rows of ``X``."""
+def predict(network, X, *, numerics: str = "exact", type: str = "output") -> np.ndarray:
+    """Outputs of ``network`` (or of a fit result's) for the samples in the rows of ``X``.
+
+    ``type="output"`` (default): the output layer, one row per sample.
+    ``"prob"``: the same, refused unless the output is sigmoid or softmax.
+    ``"class"``: :func:`predict_labels` (classes from 0), refused likewise.
+    """
+    network = getattr(network, "network", network)  # a FitResult's network
     check_network(network)
+    check_name(type, PREDICT_TYPES, "type")
+    if type != "output" and network.activations[-1] not in ("sigmoid", "softmax"):
+        raise ConfigError(
+            f"type={type!r} needs a sigmoid or softmax output layer, "
+            f"not {network.activations[-1]}; use type='output'"
+        )
     X = check_data(X, "X")
     if X.shape[1] != network.sizes[0]:
         raise ShapeError(
             f"X must have {network.sizes[0]} columns (the input size); got {X.shape[1]}"
         )
-    return forward(network, X, numerics_ops(numerics))[-1]
+    output = forward(network, X, numerics_ops(numerics))[-1]
+    return labels_of(output) if type == "class" else output
+
+
+def labels_of(output: np.ndarray) -> np.ndarray:
+    """0/1 by a 0.5 threshold for one output, else the largest output's index."""
+    if output.shape[1] == 1:
+        return (output[:, 0] >= 0.5).astype(np.int64)
+    return output.argmax(axis=1)
 
 
 def predict_labels(network: Network, X, *, numerics: str = "exact") -> np.ndarray:
@@ -29,10 +51,7 @@ def predict_labels(network: Network, X, *, numerics: str = "exact") -> np.ndarra
     0/1 by a 0.5 threshold for one output, else the index of the largest
     output (the first of ties). Python counts classes from 0, R from 1.
     """
-    output = predict(network, X, numerics=numerics)
-    if output.shape[1] == 1:
-        return (output[:, 0] >= 0.5).astype(np.int64)
-    return output.argmax(axis=1)
+    return labels_of(predict(network, X, numerics=numerics))
 
 
 def accuracy(labels, y) -> float:

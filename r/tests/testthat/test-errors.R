@@ -53,8 +53,9 @@ test_that("divergence stops with the epoch, the tensor and the result", {
 
 test_that("divergence can be trained through", {
   e <- exploding()
-  result <- fit(e$net, e$X, e$y, epochs = 50, lr = 10,
-                stop_on_nonfinite = FALSE)
+  expect_warning(result <- fit(e$net, e$X, e$y, epochs = 50, lr = 10,
+                               stop_on_nonfinite = FALSE),
+                 "training diverged", class = "twinnet_training_warning")
   expect_length(result$loss, 50)
   expect_false(is.finite(result$loss[50]))
 })

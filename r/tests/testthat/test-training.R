@@ -50,7 +50,9 @@ for (name in case_names()) {
   test_that(paste("exact run matches the golden trace:", name), {
     golden <- read_json(file.path(fixture_dir(), "golden",
                                   paste0(name, ".json")))
-    result <- run_case(name, "exact")
+    # (m13 and m26 do not improve: fit says so, which is not this test's point)
+    result <- suppressWarnings(run_case(name, "exact"),
+                               classes = "twinnet_training_warning")
     expect_bitwise(result$loss, from_hex(golden$loss))
     expect_bitwise(unlist(result$network$weights),
                    unlist(lapply(golden$final_weights, from_hex)))
@@ -85,6 +87,8 @@ test_that("an unknown numerics is refused", {
 })
 
 test_that("record_outputs = \"digest\" keeps the sha256 of each output", {
+  # 7 epochs do not improve moons: fit warns, which is not this test's point
+  withr::local_options(warn = -1)
   case <- read_case("moons_article")
   net <- init_network(case$sizes, weights = case$weights, bias = FALSE)
   full <- fit(net, case$X, case$y, epochs = 7, lr = case$lr, record_every = 3)
