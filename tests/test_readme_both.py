@@ -1,6 +1,6 @@
 """The README's examples run as written, so they cannot go stale.
 
-Every fenced ```python block runs in a fresh Python, every ```r block in a
+Every fenced ```python block of README.md and python/README.md runs in a fresh Python, every ```r block in a
 fresh Rscript, each as its own test, from a temporary directory. A block
 preceded by the line ``<!-- not run -->`` is skipped (and shown as such).
 """
@@ -31,12 +31,17 @@ def readme_blocks(text: str) -> list:
     return blocks
 
 
-BLOCKS = readme_blocks((ROOT / "README.md").read_text())
+READMES = ("README.md", "python/README.md")
+BLOCKS = [
+    (f"{readme}:{lang}", i, code, not_run)
+    for readme in READMES
+    for lang, i, code, not_run in readme_blocks((ROOT / readme).read_text())
+]
 
 
 def test_the_readme_has_examples_in_both_languages():
     langs = {lang for lang, _, _, not_run in BLOCKS if not not_run}
-    assert langs == {"python", "r"}
+    assert langs == {"README.md:python", "README.md:r", "python/README.md:python"}
 
 
 def test_the_parser_skips_blocks_marked_not_run():
@@ -51,7 +56,8 @@ def test_the_parser_skips_blocks_marked_not_run():
 def test_readme_block_runs(lang, code, not_run, tmp_path):
     if not_run:
         pytest.skip("marked <!-- not run --> in the README")
-    command = [sys.executable, "-c", code] if lang == "python" else ["Rscript", "-e", code]
+    python = lang.endswith(":python")
+    command = [sys.executable, "-c", code] if python else ["Rscript", "-e", code]
     env = dict(os.environ, R_LIBS=str(ROOT / ".venv" / "r-lib"), MPLBACKEND="Agg")
     out = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env)
     assert out.returncode == 0, f"{lang} block failed:\n{code}\n--- stderr ---\n{out.stderr}"
