@@ -6,8 +6,9 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 RLIB    := $(abspath $(VENV)/r-lib)
 R_DEBS  := r-base-core r-base-dev r-cran-testthat r-cran-jsonlite r-cran-digest \
-           r-cran-roxygen2 r-cran-lintr r-cran-withr
-R_PKGS  := testthat jsonlite digest roxygen2 lintr withr
+           r-cran-roxygen2 r-cran-lintr r-cran-withr \
+           r-cran-optparse r-cran-progress
+R_PKGS  := testthat jsonlite digest roxygen2 lintr withr optparse progress
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 R_SRC   := r/DESCRIPTION r/NAMESPACE $(wildcard r/R/*.R) $(wildcard r/exec/*) \
            $(wildcard shared_fixtures/*/*.json) shared_fixtures/MANIFEST.sha256 \

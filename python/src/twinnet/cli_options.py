@@ -74,8 +74,9 @@ def _job_adder(subs, jobs: dict):
             sub.add_argument("case", metavar="CASE", help="a shared case (twinnet cases)")
         elif case:
             default = None if case == "optional" else case
+            shown = default or "none: give --data"
             sub.add_argument("case", metavar="CASE", nargs="?", default=default,
-                             help=f"a shared case (default: {default or 'none: give --data'})")  # fmt: skip
+                             help=f"a shared case (default: {shown})")  # fmt: skip
         if lang:
             sub.add_argument("--lang", choices=lang, default="python", help="(default: python)")
         if name != "cases":
