@@ -128,6 +128,7 @@ fixtures: setup
 	$(PY) -m pip install -q --disable-pip-version-check scikit-learn
 	Rscript shared_fixtures/iris.R shared_fixtures
 	$(PY) shared_fixtures/make_bad_inputs.py
+	$(PY) shared_fixtures/make_bad_cli.py
 	$(PY) shared_fixtures/generate.py
 	$(MAKE) setup
 

@@ -60,9 +60,13 @@ cli_main <- function(args = commandArgs(trailingOnly = TRUE),
 
 # Find the job, read its options, and run it.
 cli_dispatch <- function(args) {
-  if (length(args) == 0L || args[1L] %in% c("-h", "--help")) {
+  if (length(args) == 0L) {
+    twinnet_abort("argument", "the following arguments are required: JOB ",
+                  "(see --help)")
+  }
+  if (args[1L] %in% c("-h", "--help")) {
     cat(cli_usage())
-    return(if (length(args) == 0L) 2L else 0L)
+    return(0L)
   }
   job <- cli_choice(args[1L], names(CLI_JOBS), "JOB")
   if (any(args[-1L] %in% c("-h", "--help"))) {

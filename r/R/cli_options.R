@@ -69,7 +69,8 @@ cli_parse <- function(args, job) {
                          positional_arguments = TRUE,
                          print_help_and_exit = FALSE),
     error = function(e) {
-      reason <- sub("^.*\n\\s*", "", conditionMessage(e))
+      # getopt's "Error in getopt(...) : \n  flag ..." less its first line
+      reason <- sub("^Error in [^\n]*\n", "", conditionMessage(e))
       twinnet_abort("argument", trimws(reason), " (see ", job, " --help)")
     }
   )

@@ -119,6 +119,6 @@ cli_flush <- function() {
 }
 
 cli_fail <- function(text) {
-  message("twinnet: error: ", text)
+  message("twinnet: error: ", gsub("\\s*\n\\s*", " ", trimws(text))) # one line
   2L
 }

@@ -26,7 +26,7 @@ read_data <- function(path, target) {
                     conditionMessage(w))
     }
   )
-  check_name(target, names(frame), "--target")
+  cli_choice(target, names(frame), "--target")
   X <- frame[setdiff(names(frame), target)]
   for (name in names(X)) { # say which column, before fit says "X"
     if (!is.numeric(X[[name]])) {

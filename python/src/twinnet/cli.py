@@ -335,7 +335,8 @@ def _run_summary(what: str, result, seconds: float) -> str:
 
 
 def _fail(message: str) -> int:
-    print(f"twinnet: error: {message}", file=sys.stderr)
+    one_line = " ".join(message.split())  # pandas' and others' messages may hold newlines
+    print(f"twinnet: error: {one_line}", file=sys.stderr)
     return 2
 
 
