@@ -151,10 +151,80 @@ def test_the_table_covers_every_option_of_both_command_lines():
     subs = next(a for a in parser(JOBS)._actions if a.choices and "run" in a.choices)
     for job, sub in subs.choices.items():
         options = {s for a in sub._actions for s in a.option_strings if s.startswith("--")}
-        assert options - {"--help"} <= covered.get(job, set()) | {"--lang", "--numerics"}, job
+        assert options - {"--help"} <= covered.get(job, set()), job
     status, out, _ = run(["Rscript", "-e"], "cat(unlist(twinnet:::CLI_OPTIONS))")
     assert status == 0
     every = {row["option"] for row in TABLE}
     assert {f"--{name}" for name in out.split()} <= every
     assert {"JOB", "CASE", "stdout"} <= every
     assert {row["stdout"] for row in TABLE} == {"pipe", "closed", "full"}
+
+
+# --- options, CSV files, saved traces and the bar, from both command lines ---------------------
+
+
+@pytest.mark.parametrize("command", [PYTHON, R], ids=["python", "r"])
+def test_both_option_forms_and_both_saved_traces(command, tmp_path):
+    status, out, err = run(command, "run", "xor", "--lang=both", "--epochs=4", "--save",
+                           str(tmp_path / "t.json"))  # fmt: skip
+    assert status == 0, err
+    assert re.search(r"--- parity \(exact\) ---\nidentical at all 4 recorded epochs", out)
+    from twinnet.traces import first_difference, load_trace
+
+    traces = [load_trace(tmp_path / f"t.{lang}.json") for lang in ("python", "r")]
+    assert [t["language"] for t in traces] == ["python", "r"]
+    assert first_difference(*traces) is None and traces[0]["epochs"] == [0, 1, 2, 3]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.python.json", "t.r.json"]
+
+
+@pytest.mark.parametrize("command", [PYTHON, R], ids=["python", "r"])
+def test_a_csv_file_in_both_languages(command, tmp_path):
+    rows = ["x1,x2,kind"] + [
+        f"{i / 7:.6f},{(i * 5 % 11) / 3:.4f},{'abc'[i % 3]}" for i in range(30)
+    ]
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
+    shape = ["--data", str(tmp_path / "d.csv"), "--target", "kind", "--hidden", "4,3",
+             "--activation", "tanh", "--lr", "0.05", "--seed", "-9", "--epochs", "25"]  # fmt: skip
+    status, out, err = run(command, "parity", *shape)
+    assert status == 0, err
+    assert re.match(r"\S+d\.csv +identical at all 25 recorded epochs", out)
+    assert out.endswith("1 of 1 cases bitwise identical (exact)\n")
+    status, out, err = run(command, "run", *shape, "--lang", "both", "--every", "24")
+    assert status == 0, err
+    assert out.count("Error at epoch 24 is ") == 2 and "identical at all 25" in out
+
+
+@pytest.mark.parametrize("command", [PYTHON, R], ids=["python", "r"])
+def test_the_bar_on_a_terminal_counts_epochs_from_0(command):
+    import fcntl
+    import pty
+    import struct
+    import termios
+    import threading
+
+    main_fd, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 100 columns
+    screen = []
+
+    def read():  # read while the job runs, or a full terminal blocks it
+        while True:
+            try:
+                chunk = os.read(main_fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            screen.append(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    argv = ["run", "toy_simple", "--epochs", "3000"]
+    done = subprocess.run(command + argv, stdout=subprocess.PIPE, stderr=terminal, env=ENV)
+    os.close(terminal)
+    reader.join(timeout=30)
+    os.close(main_fd)
+    text = b"".join(screen)
+    assert done.returncode == 0
+    assert b"Error at epoch 0 is" in done.stdout
+    assert re.search(rb"epoch \d+ \(0-2999\) loss ", text)  # the last epoch is 2999
+    assert b"epoch 3000" not in text

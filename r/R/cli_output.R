@@ -14,14 +14,18 @@ new_progress <- function(epochs, every, force = FALSE) {
     current = "#", clear = TRUE, force = force, show_after = 0
   )
   shown <- force || isatty(stderr())
+  stride <- max(1L, epochs %/% 200L) # redraw 200 times at most: it is slow
   step <- function(epoch, loss) {
     if (epoch %% every == 0L) {
       if (shown) cat("\r", strrep(" ", 70L), "\r", sep = "", file = stderr())
       cat(sprintf("Error at epoch %d is %.5f\n", epoch, loss))
       cli_flush()
     }
-    bar$tick(tokens = list(epoch = epoch, last = epochs - 1L,
-                           loss = sprintf("%.5f", loss)))
+    if ((epoch + 1L) %% stride == 0L || epoch == epochs - 1L) {
+      bar$update((epoch + 1L) / epochs,
+                 tokens = list(epoch = epoch, last = epochs - 1L,
+                               loss = sprintf("%.5f", loss)))
+    }
   }
   list(step = step, done = function() if (!bar$finished) bar$terminate())
 }
