@@ -14,22 +14,24 @@ OUTPUT_ACTIVATION <- c(binary_cross_entropy = "sigmoid",
 # are sorted by code point: two classes are one 0/1 column (the second class
 # is 1), more are one-hot columns.
 read_data <- function(path, target) {
-  frame <- tryCatch(
-    utils::read.csv(path, check.names = FALSE, stringsAsFactors = FALSE,
-                    encoding = "UTF-8"),
-    error = function(e) {
-      twinnet_abort("argument", "--data: cannot read ", path, ": ",
-                    conditionMessage(e))
-    },
-    warning = function(w) {
-      twinnet_abort("argument", "--data: cannot read ", path, ": ",
-                    conditionMessage(w))
+  refuse <- function(e) {
+    twinnet_abort("argument", "--data: cannot read ", path, ": ",
+                  conditionMessage(e))
+  }
+  frame <- withCallingHandlers(
+    tryCatch(utils::read.csv(path, check.names = FALSE, encoding = "UTF-8",
+                             colClasses = "character", na.strings = CSV_NA),
+             error = refuse),
+    warning = function(w) { # embedded nulls and the like: not a CSV file
+      if (!grepl("incomplete final line", conditionMessage(w))) refuse(w)
+      invokeRestart("muffleWarning") # no newline at the end is fine
     }
   )
   cli_choice(target, names(frame), "--target")
   X <- frame[setdiff(names(frame), target)]
   for (name in names(X)) { # say which column, before fit says "X"
-    if (!is.numeric(X[[name]])) {
+    X[[name]] <- parse_numbers(X[[name]])
+    if (is.null(X[[name]])) {
       twinnet_abort("type", "--data: column '", name, "' is not numeric")
     }
   }
@@ -42,7 +44,12 @@ read_data <- function(path, target) {
 }
 
 encode_target <- function(column, name) {
-  if (is.numeric(column)) {
+  if (anyNA(column)) {
+    twinnet_abort("value", "--target: '", name, "' has missing values")
+  }
+  numbers <- parse_numbers(column)
+  if (!is.null(numbers)) {
+    column <- numbers
     y <- matrix(as.double(column), ncol = 1L)
     return(list(y = y, classes = character()))
   }
@@ -55,6 +62,33 @@ encode_target <- function(column, name) {
   onehot <- outer(labels, classes, `==`) + 0
   list(y = if (length(classes) == 2L) onehot[, 2L, drop = FALSE] else onehot,
        classes = classes)
+}
+
+# what read.csv reads as missing, as pandas does
+CSV_NA <- c("", "NA", "N/A", "NaN", "nan", "NULL", "null")
+CSV_NUMBER <- "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$"
+
+# Text to doubles, correctly rounded as Python's float() (R's own parser is
+# not, e.g. "1.530673222"): written as a JSON array for jsonlite's parser.
+# NULL when a value is not a decimal number.
+parse_numbers <- function(text) {
+  text <- trimws(text)
+  given <- !is.na(text)
+  if (!all(grepl(CSV_NUMBER, text[given]))) {
+    return(NULL)
+  }
+  json <- sub("^[+]", "", text[given])
+  sign <- ifelse(startsWith(json, "-"), "-", "")
+  json <- sub("^-", "", json)
+  json <- sub("^0+(?=[0-9])", "", json, perl = TRUE) # JSON: no leading 0s
+  json <- sub("^[.]", "0.", json)
+  json <- sub("[.](?![0-9])", "", json, perl = TRUE) # "5." and "5.e3"
+  values <- rep(NA_real_, length(text))
+  values[given] <- as.double(jsonlite::parse_json(
+    paste0("[", paste0(sign, json, collapse = ","), "]"),
+    simplifyVector = TRUE
+  ))
+  values
 }
 
 # Squared error for a numeric target, else the cross-entropy for the classes.

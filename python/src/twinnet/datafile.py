@@ -3,13 +3,13 @@
 Twin: ``r/R/datafile.R``. Both languages read the file, make the same
 matrices and the same network, so ``run --lang both`` and ``parity`` can
 compare the traces bit for bit. Numbers are parsed correctly rounded
-(pandas' ``round_trip`` parser here, R's ``read.csv`` there).
+(pandas here, R's ``read.csv`` there; both checked in the harness).
 """
 
 import numpy as np
 import pandas as pd
 
-from twinnet.errors import ArgumentError, DataTypeError
+from twinnet.errors import ArgumentError, DataTypeError, DataValueError
 from twinnet.fit import FitResult, fit
 from twinnet.network import init_network
 from twinnet.normalize import fit_normalizer, normalize
@@ -30,7 +30,7 @@ def read_data(path, target: str) -> dict:
     column (the second class is 1), more are one-hot columns.
     """
     try:
-        frame = pd.read_csv(path, float_precision="round_trip")
+        frame = pd.read_csv(path)  # pandas 3 parses floats correctly rounded
     except (OSError, ValueError, UnicodeDecodeError) as err:
         raise ArgumentError(f"--data: cannot read {path}: {err}") from None
     columns = [str(c) for c in frame.columns]
@@ -46,6 +46,8 @@ def read_data(path, target: str) -> dict:
 
 
 def _encode_target(column: pd.Series):
+    if column.isna().any():
+        raise DataValueError(f"--target: {column.name!r} has missing values")
     if pd.api.types.is_numeric_dtype(column) and column.dtype != bool:
         return column.to_numpy(dtype=np.float64).reshape(-1, 1), []
     labels = column.astype(str).to_numpy()

@@ -124,6 +124,10 @@ test_that("both option forms, and a CSV file", {
   expect_identical(status, 0L)
   expect_match(out[1], "^Error at epoch 0 is [0-9.]+$")
   expect_match(out[length(out)], paste0("^", basename(path), ": 4 epochs"))
+  bare <- withr::local_tempfile(fileext = ".csv") # no newline at the end
+  cat("a,b,y\n0,1,0\n1,0,1\n1,1,0\n0,0,1", file = bare)
+  expect_silent(cli("run", "--data", bare, "--target", "y", "--epochs", "2",
+                    "--quiet"))
 })
 
 test_that("run --lang both --save writes both traces", {
