@@ -1,7 +1,7 @@
 # The command line's output: files checked before training, the progress bar,
 # and standard output whose failures are reported.
 #
-# Twin: the same functions at the end of python/src/twinnet/cli.py.
+# Twin file: python/src/twinnet/cli_output.py.
 
 # Error lines every `every` epochs (the article's), and a bar from the
 # progress package on a terminal. The bar names epochs as the lines do, from
