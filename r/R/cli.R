@@ -334,9 +334,13 @@ cli_usage <- function() {
 
 cli_help <- function(job) {
   shown <- vapply(CLI_OPTIONS[[job]], function(name) {
-    words <- if (name == "lang" && job == "run") "r|python|both" else
-      CLI_HELP[[name]][[1L]]
-    sprintf("%-24s %s", paste0("--", name, " ", words), CLI_HELP[[name]][[3L]])
+    words <- switch(name, activation = CLI_HIDDEN_ACTIVATIONS, loss = LOSSES,
+                    normalize = CLI_NORMALIZERS, CLI_HELP[[name]][[1L]])
+    words <- paste(words, collapse = "|")
+    if (name == "lang" && job == "run") words <- "r|python|both"
+    option <- paste0("--", name, " ", words)
+    if (nchar(option) > 24L) option <- paste0(option, "\n", strrep(" ", 26L))
+    sprintf("%-24s %s", option, CLI_HELP[[name]][[3L]])
   }, "")
   case <- switch(job, run = " [CASE]", walkthrough = " [CASE]",
                  parity = " [CASE ...]", plots = " CASE", "")
