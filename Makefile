@@ -6,8 +6,9 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 RLIB    := $(abspath $(VENV)/r-lib)
 R_DEBS  := r-base-core r-base-dev r-cran-testthat r-cran-jsonlite r-cran-digest \
-           r-cran-roxygen2 r-cran-lintr r-cran-withr r-cran-knitr r-cran-markdown
-R_PKGS  := testthat jsonlite digest roxygen2 lintr withr knitr markdown
+           r-cran-roxygen2 r-cran-lintr r-cran-withr r-cran-knitr r-cran-markdown \
+           r-cran-optparse r-cran-progress
+R_PKGS  := testthat jsonlite digest roxygen2 lintr withr knitr markdown optparse progress
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 R_SRC   := r/DESCRIPTION r/NAMESPACE $(wildcard r/R/*.R) $(wildcard r/exec/*)
 FIXTURES := $(wildcard shared_fixtures/*/*.json) shared_fixtures/MANIFEST.sha256 \
@@ -133,6 +134,7 @@ fixtures: setup
 	$(PY) -m pip install -q --disable-pip-version-check scikit-learn
 	Rscript shared_fixtures/iris.R shared_fixtures
 	$(PY) shared_fixtures/make_bad_inputs.py
+	$(PY) shared_fixtures/make_bad_cli.py
 	$(PY) shared_fixtures/generate.py
 	$(MAKE) setup
 

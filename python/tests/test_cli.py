@@ -58,11 +58,19 @@ def test_article(capsys):
     "argv, message",
     [
         (["run", "toy_artcle"], "did you mean 'toy_article'?"),
-        (["run", "xor", "--epochs", "0"], "--epochs: expected a positive whole number"),
+        (["run", "xor", "--epochs", "0"], "--epochs: expected a whole number from 1 to"),
         (["run", "xor", "--lang", "perl"], "argument --lang: invalid choice: 'perl'"),
         (["walkthrough", "m13", "--numerics", "exactly"], "invalid choice: 'exactly'"),
         (["jump"], "invalid choice: 'jump'"),
         ([], "the following arguments are required: JOB"),
+        (["parit"], "(did you mean 'parity'?)"),
+        (["run", "xor", "--epochs=99999999999"], "from 1 to 2147483647"),
+        (["run", "xor", "--epo", "3"], "unrecognized arguments: --epo"),
+        (["run", "xor", "--save", "/no/such/folder/t.json"], "does not exist"),
+        (["run", "xor", "--save", "/"], "is a folder"),
+        (["plots", "xor", "--out", __file__], "is a file; give a folder"),
+        (["run", "--data", "/no/such.csv", "--target", "y"], "--data: cannot read"),
+        (["run", "xor", "--data", "x.csv", "--target", "y"], "not both"),
     ],
 )
 def test_mistakes_are_one_line_and_status_2(capsys, argv, message):
@@ -93,19 +101,42 @@ def test_python_dash_m_and_the_script():
     assert out.returncode == 2 and out.stderr.startswith("twinnet: error: ")
 
 
-def test_progress_draws_a_bar_on_a_terminal(capsys):
+def test_progress_bar_counts_epochs_from_0_like_the_lines(capsys):
     class Terminal(io.StringIO):
         def isatty(self):
             return True
 
     screen = Terminal()
     progress = Progress(200, 100, stream=screen)
+    progress.bar.mininterval, progress.bar.miniters = 0, 1  # draw every epoch
     for epoch in range(200):
         progress(epoch, 0.5)
     progress.done()
     assert capsys.readouterr().out == "Error at epoch 0 is 0.50000\nError at epoch 100 is 0.50000\n"
-    assert "[###############...............] epoch 101/200 loss 0.50000" in screen.getvalue()
-    assert "[##############################] epoch 200/200" in screen.getvalue()
+    bar = screen.getvalue()
+    assert "epoch 0 (0-199) loss 0.50000" in bar and "epoch 200" not in bar
+    assert "[##############################] epoch 199 (0-199) loss 0.50000" in bar
+
+
+def test_both_option_forms_and_a_csv_file(capsys, tmp_path):
+    glued = run(capsys, "run", "xor", "--epochs=3")[1].splitlines()
+    assert glued[:3] == run(capsys, "run", "xor", "--epochs", "3")[1].splitlines()[:3]
+    path = tmp_path / "d.csv"
+    path.write_text("a,b,label\n0,0,no\n0,1,yes\n1,0,yes\n1,1,no")  # no newline at the end
+    status, out, _ = run(capsys, "run", "--data", str(path), "--target", "label",
+                         "--hidden", "3,2", "--epochs", "4", "--seed=-7")  # fmt: skip
+    assert status == 0
+    assert out.splitlines()[0].startswith("Error at epoch 0 is ")
+    assert out.splitlines()[-1].startswith("d.csv: 4 epochs")
+
+
+def test_run_both_saves_two_traces_next_to_path():
+    from twinnet.cli import both_paths
+
+    assert {k: str(v) for k, v in both_paths("a/t.json").items()} == {
+        "python": "a/t.python.json",
+        "r": "a/t.r.json",
+    }
 
 
 def test_plots_job_writes_the_pictures(capsys, tmp_path):

@@ -3,51 +3,23 @@
 # Twin file: python/src/twinnet/cli.py (`twinnet JOB ...`). Each job is one
 # function here and one in Python. A job in the other language runs as a
 # child process (`python -m twinnet` from R, Rscript from Python); traces
-# cross as files of hex floats. A user's mistake ends in one line on stderr
-# and exit status 2; a parity failure exits with 1.
+# cross as files of hex floats. Exit statuses, the same in both: 0 done, 1 a
+# parity failure, 2 a user's mistake or a file that cannot be written (one
+# `twinnet: error: ...` line on stderr), 130 interrupted, 141 the reader of
+# the output went away (`| head -1`).
 
-CLI_JOBS <- list(
-  cases = "List the shared cases, one per line with its description.",
-  run = "Train one case in Python, in R, or in both and compare.",
-  parity = paste("Run cases in both languages; report, per case, where the",
-                 "bits first differ."),
-  walkthrough = paste("Print one training iteration of a case, every matrix,",
-                      "rounded."),
-  plots = paste("Draw a case's loss curve, its decision boundary (2 inputs)",
-                "and, with --drift, the drift."),
-  article = "Replay the article's figures."
-)
-# each job's options and their defaults; a logical default is a flag
-CLI_OPTIONS <- list(
-  cases = list(),
-  run = list(lang = "r", numerics = "exact", epochs = "", every = "",
-             save = "", quiet = FALSE),
-  parity = list(numerics = "exact"),
-  walkthrough = list(lang = "r", numerics = "exact", digits = "5"),
-  plots = list(lang = "r", numerics = "exact", out = "twinnet-plots",
-               drift = FALSE),
-  article = list(lang = "r", numerics = "exact")
-)
-# what each option takes, and what it does
-CLI_HELP <- list(
-  lang = c("r|python", "the language that runs the job (default: r)"),
-  numerics = c("exact|fast", "the kernels (default: exact)"),
-  epochs = c("N", "train this many epochs (default: the case's)"),
-  every = c("N", "print the error every N epochs"),
-  save = c("PATH", "write the trace as JSON (hex floats)"),
-  quiet = c("", "print nothing while training"),
-  digits = c("N", "decimals (default: 5)"),
-  out = c("DIR", "folder (default: twinnet-plots)"),
-  drift = c("", "also run fast mode in both languages")
-)
+cli_env <- new.env(parent = emptyenv())
 
 #' The command line
 #'
 #' `cli_main()` runs one job of the command line, the same jobs as
 #' Python's `twinnet` command: `cases`, `run CASE` (`--lang r|python|both`,
 #' `--numerics`, `--epochs`, `--every`, `--save PATH`, `--quiet`),
-#' `parity [CASE ...]`, `walkthrough [CASE]` (`--digits`), `plots CASE`
-#' (`--out DIR`, `--drift`) and `article`.
+#' `run --data FILE.csv --target COLUMN` (with `--hidden 5`,
+#' `--activation`, `--loss`, `--normalize`, `--lr`, `--seed`), `parity
+#' [CASE ...]` (or `--data`), `walkthrough [CASE]` (`--digits`), `plots
+#' CASE` (`--out DIR`, `--drift`) and `article`. Options are read by
+#' optparse: `--epochs 3` and `--epochs=3` both work.
 #' `JOB --help` describes each. From a shell:
 #' `Rscript -e 'twinnet::cli_main()' run toy_article --every 100`, or the
 #' script `system.file("exec", "twinnet", package = "twinnet")`.
@@ -56,40 +28,52 @@ CLI_HELP <- list(
 #'
 #' @param args The words after the program name.
 #' @param exit Quit R with the job's exit status (the default when not
-#'   interactive, as under `Rscript`).
+#'   interactive, as under `Rscript`). Output then goes through a pipe
+#'   whose failures (a full disk, a closed reader) are reported.
 #' @return The exit status, invisibly: 0 done, 1 a parity failure, 2 a
-#'   usage or input error (reported as one line on stderr).
+#'   usage or input error or a file that cannot be written (reported as one
+#'   line on stderr), 130 interrupted, 141 the reader went away.
 #' @export
 #' @examples
 #' cli_main(c("run", "--help"), exit = FALSE)
 #' if (nzchar(fixture_dir(must_exist = FALSE))) {
-#'   cli_main(c("run", "xor", "--epochs", "3"), exit = FALSE)
+#'   cli_main(c("run", "xor", "--epochs=3"), exit = FALSE)
 #' }
 cli_main <- function(args = commandArgs(trailingOnly = TRUE),
                      exit = !interactive()) {
+  if (exit) cli_stdout_open()
   status <- tryCatch(cli_dispatch(args), twinnet_error = function(e) {
-    message("twinnet: error: ", conditionMessage(e))
-    2L
+    cli_fail(conditionMessage(e))
   }, interrupt = function(e) {
     message("twinnet: interrupted")
     130L
+  }, error = function(e) {
+    if (!grepl("SIGPIPE", conditionMessage(e))) stop(e)
+    141L
   })
-  if (exit) quit(save = "no", status = status)
+  if (exit) {
+    status <- cli_stdout_close(status)
+    quit(save = "no", status = status)
+  }
   invisible(status)
 }
 
 # Find the job, read its options, and run it.
 cli_dispatch <- function(args) {
-  if (length(args) == 0L || args[1L] %in% c("-h", "--help")) {
-    cat(cli_usage())
-    return(if (length(args) == 0L) 2L else 0L)
+  if (length(args) == 0L) {
+    twinnet_abort("argument", "the following arguments are required: JOB ",
+                  "(see --help)")
   }
-  job <- check_name(args[1L], names(CLI_JOBS), "job")
+  if (args[1L] %in% c("-h", "--help")) {
+    cat(cli_usage())
+    return(0L)
+  }
+  job <- cli_choice(args[1L], names(CLI_JOBS), "JOB")
   if (any(args[-1L] %in% c("-h", "--help"))) {
     cat(cli_help(job))
     return(0L)
   }
-  opts <- cli_parse(args[-1L], CLI_OPTIONS[[job]], job)
+  opts <- cli_parse(args[-1L], job)
   get(paste0(job, "_job"))(opts)
 }
 
@@ -101,38 +85,56 @@ cases_job <- function(opts) {
 }
 
 run_job <- function(opts) {
-  case <- cli_case(opts, NULL)
+  what <- cli_what(opts)
+  if (is.null(opts$data)) opts$case <- what
   if (opts$lang == "python") {
-    return(run_python(c("run", case, run_options(opts))))
+    return(run_python(c("run", what_options(opts), run_options(opts))))
   }
   if (opts$lang == "both") {
-    return(run_both(case, opts))
+    return(run_both(opts))
   }
-  epochs <- if (nzchar(opts$epochs)) cli_count(opts$epochs, "epochs") else
-    read_case(case)$epochs
+  if (!is.null(opts$save)) check_output_file(opts$save, "--save")
   start <- Sys.time()
-  progress <- if (!opts$quiet) new_progress(epochs, opts$every)
-  result <- run_case(case, opts$numerics, epochs = epochs,
-                     progress = progress$step)
-  if (nzchar(opts$save)) save_trace(result, opts$save, case = case)
+  progress <- if (!opts$quiet) new_progress(cli_epochs(opts), opts$every)
+  result <- cli_train(opts, progress)
+  if (!is.null(opts$save)) save_output(result, opts$save, what)
   if (!opts$quiet) {
-    progress$done()
-    cat(run_summary(case, result, Sys.time() - start), "\n", sep = "")
+    cat(run_summary(what, result, Sys.time() - start), "\n", sep = "")
   }
   0L
 }
 
-# Run the case in both languages and compare their traces bit for bit.
-run_both <- function(case, opts) {
-  paths <- c(python = tempfile(fileext = ".json"),
-             r = tempfile(fileext = ".json"))
-  on.exit(unlink(paths))
-  opts$quiet <- FALSE
+# Train what the options name: a shared case, or --data FILE --target COLUMN.
+cli_train <- function(opts, progress = NULL) {
+  if (!is.null(progress)) on.exit(progress$done())
+  if (!is.null(opts$data)) {
+    if (is.null(opts$target)) {
+      twinnet_abort("argument", "--data needs --target COLUMN, the column ",
+                    "to predict")
+    }
+    opts$epochs <- cli_epochs(opts)
+    return(fit_data(read_data(opts$data, opts$target), opts, progress$step))
+  }
+  run_case(opts$case, opts$numerics, epochs = opts$epochs,
+           progress = progress$step)
+}
+
+# Run in both languages and compare the traces bit for bit; --save PATH
+# keeps both: PATH less its .json, then .python.json and .r.json.
+run_both <- function(opts) {
+  temporary <- c(python = tempfile(fileext = ".json"),
+                 r = tempfile(fileext = ".json"))
+  on.exit(unlink(temporary))
+  paths <- temporary
+  if (!is.null(opts$save)) {
+    paths <- both_paths(opts$save)
+    for (path in paths) check_output_file(path, "--save")
+  }
   for (lang in names(paths)) {
     cat("---", lang, "---\n")
     opts$lang <- lang
     opts$save <- paths[[lang]]
-    argv <- c("run", case, run_options(opts))
+    argv <- c("run", what_options(opts), run_options(opts))
     status <- if (lang == "r") run_job(opts) else run_python(argv)
     if (status != 0L) {
       return(status)
@@ -144,21 +146,24 @@ run_both <- function(case, opts) {
   if (opts$numerics == "exact" && startsWith(verdict, "differ")) 1L else 0L
 }
 
+# Where run --lang both --save PATH writes each language's trace.
+both_paths <- function(path) {
+  stem <- sub("[.]json$", "", path)
+  c(python = paste0(stem, ".python.json"), r = paste0(stem, ".r.json"))
+}
+
 parity_job <- function(opts) {
-  names <- if (length(opts$positional) > 0L) opts$positional else
-    case_names()
+  if (!is.null(opts$data) && length(opts$positional) > 0L) {
+    twinnet_abort("argument", "give CASE names or --data, not both")
+  }
+  names <- vapply(opts$positional, cli_choice, "", choices = case_names(),
+                  what = "case", USE.NAMES = FALSE)
+  names <- if (!is.null(opts$data)) opts$data else
+    if (length(names) > 0L) names else case_names()
   failed <- 0L
   for (name in names) {
-    py_path <- tempfile(fileext = ".json")
-    r_path <- tempfile(fileext = ".json")
-    save_trace(run_case(name, opts$numerics), r_path, case = name)
-    argv <- c("run", name, "--numerics", opts$numerics, "--quiet", "--save",
-              py_path, "--lang", "python")
-    if (run_python(argv) != 0L) {
-      return(2L)
-    }
-    verdict <- compare_line(load_trace(py_path), load_trace(r_path))
-    unlink(c(py_path, r_path))
+    opts$case <- name
+    verdict <- parity_one(name, opts)
     failed <- failed + startsWith(verdict, "differ")
     cat(sprintf("%-18s %s\n", name, verdict))
   }
@@ -167,24 +172,38 @@ parity_job <- function(opts) {
   if (failed > 0L && opts$numerics == "exact") 1L else 0L
 }
 
+# One case (or the CSV file) in both languages: the verdict line.
+parity_one <- function(name, opts) {
+  paths <- c(python = tempfile(fileext = ".json"),
+             r = tempfile(fileext = ".json"))
+  on.exit(unlink(paths))
+  save_trace(cli_train(opts), paths[["r"]], case = name)
+  argv <- c("run", what_options(opts), "--numerics", opts$numerics,
+            if (!is.null(opts$epochs)) c("--epochs", opts$epochs),
+            "--quiet", "--save", paths[["python"]], "--lang", "python")
+  if (run_python(argv) != 0L) {
+    twinnet_abort("argument", "Python could not run ", name)
+  }
+  compare_line(load_trace(paths[["python"]]), load_trace(paths[["r"]]))
+}
+
 walkthrough_job <- function(opts) {
   case <- cli_case(opts, "toy_article_demo")
-  digits <- cli_count(opts$digits, "digits")
   if (opts$lang == "python") {
     return(run_python(c("walkthrough", case, "--numerics", opts$numerics,
-                        "--digits", digits)))
+                        "--digits", opts$digits)))
   }
-  cat(format_walkthrough(walkthrough_case(case, opts$numerics), digits))
+  cat(format_walkthrough(walkthrough_case(case, opts$numerics), opts$digits))
   0L
 }
 
 plots_job <- function(opts) {
   case <- cli_case(opts, NULL)
+  check_output_folder(opts$out)
   if (opts$lang == "python") {
     return(run_python(c("plots", case, "--out", opts$out, "--numerics",
                         opts$numerics, if (opts$drift) "--drift")))
   }
-  dir.create(opts$out, showWarnings = FALSE, recursive = TRUE)
   start <- start_case(case)
   result <- run_case(case, opts$numerics)
   written <- plot_loss(result, file.path(opts$out, paste0(case, "_loss.png")))
@@ -238,30 +257,6 @@ compare_line <- function(a, b) {
           found$a, found$b, found$ulps)
 }
 
-# Error lines every `every` epochs (the article's), and a bar on a terminal.
-new_progress <- function(epochs, every) {
-  every <- if (nzchar(every)) cli_count(every, "every") else
-    max(1L, epochs %/% 10L)
-  bar <- isatty(stderr())
-  clear <- function() {
-    if (bar) cat("\r", strrep(" ", 70L), "\r", sep = "", file = stderr())
-  }
-  step <- function(epoch, loss) {
-    if (epoch %% every == 0L) {
-      clear()
-      cat(sprintf("Error at epoch %d is %.5f\n", epoch, loss))
-    }
-    if (bar && (epoch %% max(1L, epochs %/% 100L) == 0L ||
-                  epoch == epochs - 1L)) {
-      done <- (epoch + 1L) * 30L %/% epochs
-      cat(sprintf("\r[%s%s] epoch %d/%d loss %.5f", strrep("#", done),
-                  strrep(".", 30L - done), epoch + 1L, epochs, loss),
-          file = stderr())
-    }
-  }
-  list(step = step, done = clear)
-}
-
 # Run a Python job (python3 -m twinnet ...); return its status.
 run_python <- function(argv) {
   python <- Sys.getenv("TWINNET_PYTHON", "python3")
@@ -269,54 +264,56 @@ run_python <- function(argv) {
     twinnet_abort("argument", python, " not found: set TWINNET_PYTHON to a ",
                   "Python with the twinnet package")
   }
+  cli_flush() # our lines first, then the child's
   system2(python, c("-m", "twinnet", shQuote(argv)))
+}
+
+# The words that name what to train: the case, or the CSV file and network.
+what_options <- function(opts) {
+  if (is.null(opts$data)) {
+    return(opts$case)
+  }
+  c("--data", opts$data, "--target", opts$target,
+    "--hidden", paste(opts$hidden, collapse = ","),
+    "--activation", opts$activation, if (!is.null(opts$loss))
+      c("--loss", opts$loss), "--normalize", opts$normalize,
+    "--lr", sprintf("%a", opts$lr), # hex: the other language reads the bits
+    paste0("--seed=", opts$seed))
 }
 
 run_options <- function(opts) {
   c("--lang", opts$lang, "--numerics", opts$numerics,
-    if (nzchar(opts$epochs)) c("--epochs", opts$epochs),
-    if (nzchar(opts$every)) c("--every", opts$every),
-    if (nzchar(opts$save)) c("--save", opts$save),
+    if (!is.null(opts$epochs)) c("--epochs", opts$epochs),
+    if (!is.null(opts$every)) c("--every", opts$every),
+    if (!is.null(opts$save)) c("--save", opts$save),
     if (opts$quiet) "--quiet")
 }
 
-run_summary <- function(case, result, seconds) {
-  sprintf("%s: %d epochs in %.2f s, last loss %.5f, trace sha256 %s", case,
+run_summary <- function(what, result, seconds) {
+  sprintf("%s: %d epochs in %.2f s, last loss %.5f, trace sha256 %s", what,
           length(result$loss), as.numeric(seconds, units = "secs"),
           result$loss[length(result$loss)],
           substr(trace_digest(result$trace), 1L, 12L))
 }
 
-# Options as `--name value` (or `--flag`), the rest as `positional`.
-cli_parse <- function(args, defaults, job) {
-  opts <- defaults
-  positional <- character()
-  i <- 1L
-  while (i <= length(args)) {
-    word <- args[i]
-    name <- sub("^--", "", word)
-    if (!startsWith(word, "--")) {
-      positional <- c(positional, word)
-    } else if (!name %in% names(defaults)) {
-      twinnet_abort("argument", "unknown option ", word, " for ", job,
-                    " (see ", job, " --help)")
-    } else if (is.logical(defaults[[name]])) {
-      opts[[name]] <- TRUE
-    } else if (i == length(args)) {
-      twinnet_abort("argument", "option ", word, " needs a value")
-    } else {
-      i <- i + 1L
-      opts[[name]] <- args[i]
+# What `run` trains: one CASE, or --data; checked.
+cli_what <- function(opts) {
+  if (!is.null(opts$data)) {
+    if (length(opts$positional) > 0L) {
+      twinnet_abort("argument", "give a CASE or --data, not both")
     }
-    i <- i + 1L
+    return(basename(opts$data))
   }
-  if (!is.null(opts$lang)) {
-    langs <- if (job == "run") c("r", "python", "both") else c("r", "python")
-    check_name(opts$lang, langs, "--lang")
+  if (length(opts$positional) == 0L) {
+    twinnet_abort("argument", "expected a CASE (see twinnet cases) or ",
+                  "--data FILE --target COLUMN")
   }
-  if (!is.null(opts$numerics)) check_name(opts$numerics, NUMERICS, "--numerics")
-  opts$positional <- positional
-  opts
+  cli_case(opts, NULL)
+}
+
+cli_epochs <- function(opts) {
+  if (!is.null(opts$epochs)) opts$epochs else
+    if (!is.null(opts$data)) 200L else read_case(opts$case)$epochs
 }
 
 # The job's case: its one positional word (or the default), checked.
@@ -325,15 +322,7 @@ cli_case <- function(opts, default) {
   if (is.null(case) || length(opts$positional) > 1L) {
     twinnet_abort("argument", "expected one CASE (see twinnet cases)")
   }
-  check_name(case, case_names(), "case")
-}
-
-cli_count <- function(text, what) {
-  if (!grepl("^[0-9]+$", text) || as.numeric(text) < 1) {
-    twinnet_abort("argument", "--", what, ": expected a positive whole ",
-                  "number, got ", deparse(text))
-  }
-  as.integer(text)
+  cli_choice(case, case_names(), "case")
 }
 
 cli_usage <- function() {
@@ -344,13 +333,17 @@ cli_usage <- function() {
 }
 
 cli_help <- function(job) {
-  shown <- vapply(names(CLI_OPTIONS[[job]]), function(name) {
-    words <- if (name == "lang" && job == "run") "r|python|both" else
-      CLI_HELP[[name]][1L]
-    sprintf("%-24s %s", paste0("--", name, " ", words), CLI_HELP[[name]][2L])
+  shown <- vapply(CLI_OPTIONS[[job]], function(name) {
+    words <- switch(name, activation = CLI_HIDDEN_ACTIVATIONS, loss = LOSSES,
+                    normalize = CLI_NORMALIZERS, CLI_HELP[[name]][[1L]])
+    words <- paste(words, collapse = "|")
+    if (name == "lang" && job == "run") words <- "r|python|both"
+    option <- paste0("--", name, " ", words)
+    if (nchar(option) > 24L) option <- paste0(option, "\n", strrep(" ", 26L))
+    sprintf("%-24s %s", option, CLI_HELP[[name]][[3L]])
   }, "")
-  case <- switch(job, run = " CASE", walkthrough = " [CASE]",
-                 parity = " [CASE ...]", "")
+  case <- switch(job, run = " [CASE]", walkthrough = " [CASE]",
+                 parity = " [CASE ...]", plots = " CASE", "")
   paste0("usage: Rscript -e 'twinnet::cli_main()' ", job, case, "\n\n",
          CLI_JOBS[[job]], "\n\n", paste0("  ", shown, "\n", collapse = ""))
 }

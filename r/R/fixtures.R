@@ -146,6 +146,8 @@ trace_digest <- function(trace) {
 write_atomic <- function(path, text) {
   tmp <- file.path(dirname(path),
                    paste0(".", basename(path), ".", Sys.getpid(), ".tmp"))
+  # a full disk or an interrupt: leave no temporary file behind
+  on.exit(if (file.exists(tmp)) unlink(tmp))
   writeLines(text, tmp, sep = "")
   if (!file.rename(tmp, path)) {
     unlink(tmp)

@@ -3,11 +3,12 @@
 Twin: ``r/R/cli.R`` (``Rscript -e 'twinnet::cli_main()' JOB ...``). Each
 job is one function here and one in R. A job in the other language runs as
 a child process (``Rscript`` from Python, ``python -m twinnet`` from R);
-traces cross as files of hex floats. A user's mistake ends in one line on
-stderr and exit status 2, never a traceback; a parity failure exits with 1.
+traces cross as files of hex floats. Exit statuses, the same in both: 0
+done, 1 a parity failure, 2 a user's mistake or a file that cannot be
+written (one ``twinnet: error: ...`` line on stderr, never a traceback),
+130 interrupted, 141 the reader of the output went away (``| head -1``).
 """
 
-import argparse
 import subprocess
 import sys
 import tempfile
@@ -16,35 +17,42 @@ from pathlib import Path
 
 from twinnet.article import replay_article
 from twinnet.cases import run_case, start_case, walkthrough_case
+from twinnet.cli_options import parser
+from twinnet.cli_output import (
+    Progress,
+    check_output_file,
+    check_output_folder,
+    drop_stdout,
+    fail,
+    save_output,
+)
+from twinnet.datafile import fit_data, read_data
 from twinnet.errors import ArgumentError, TwinnetError
 from twinnet.fixtures import case_names, read_case, trace_digest
-from twinnet.numerics import NUMERICS
 from twinnet.plots import plot_decision_boundary, plot_drift, plot_loss
 from twinnet.traces import epoch_drift, first_difference, load_trace, save_trace
 from twinnet.validate import check_name
 from twinnet.walkthrough import format_walkthrough
 
 R_COMMAND = ["Rscript", "-e", "twinnet::cli_main()"]
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse, with its errors as one line and exit status 2."""
-
-    def error(self, message):  # noqa: D102
-        self.exit(2, f"twinnet: error: {message} (see {self.prog} --help)\n")
+BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell shows for `yes | head -1`
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one job; return the exit status."""
-    args = _parser().parse_args(argv)
+    args = parser(JOBS).parse_args(argv)
     try:
-        return args.job(args)
-    except TwinnetError as err:
-        print(f"twinnet: error: {err}", file=sys.stderr)
-        return 2
-    except ImportError as err:  # matplotlib, for the plots
-        print(f"twinnet: error: {err}", file=sys.stderr)
-        return 2
+        status = args.job(args)
+        sys.stdout.flush()  # a full disk shows here, not at exit
+        return status
+    except (TwinnetError, ImportError) as err:  # ImportError: matplotlib, for the plots
+        return fail(str(err))
+    except BrokenPipeError:
+        drop_stdout()
+        return BROKEN_PIPE
+    except OSError as err:
+        drop_stdout()
+        return fail(f"cannot write to standard output: {err.strerror}")
     except KeyboardInterrupt:
         print("twinnet: interrupted", file=sys.stderr)
         return 130
@@ -58,32 +66,52 @@ def cases_job(args) -> int:
 
 
 def run_job(args) -> int:
-    """Train one case in Python, in R, or in both and compare."""
-    check_name(args.case, case_names(), "case")
+    """Train a case (or a CSV file) in Python, in R, or in both and compare."""
+    what = _what(args)
     if args.lang == "r":
-        return run_r(["run", args.case, *_run_options(args)])
+        return run_r(["run", *what_options(args), *_run_options(args)])
     if args.lang == "both":
         return run_both(args)
-    epochs = args.epochs or read_case(args.case)["epochs"]
-    start = time.perf_counter()
-    progress = None if args.quiet else Progress(epochs, args.every)
-    result = run_case(args.case, args.numerics, epochs=epochs, progress=progress)
     if args.save:
-        save_trace(result, args.save, case=args.case, language="python")
+        check_output_file(args.save, "--save")
+    start = time.perf_counter()
+    result = train(args, None if args.quiet else Progress(_epochs(args), args.every))
+    if args.save:
+        save_output(result, args.save, what)
     if not args.quiet:
-        progress.done()
-        print(_run_summary(args.case, result, time.perf_counter() - start))
+        print(_run_summary(what, result, time.perf_counter() - start))
     return 0
 
 
+def train(args, progress=None):
+    """Train what the options name: a shared case, or ``--data FILE --target COLUMN``."""
+    try:
+        if args.data:
+            if args.target is None:
+                raise ArgumentError("--data needs --target COLUMN, the column to predict")
+            options = dict(vars(args), epochs=_epochs(args))
+            return fit_data(read_data(args.data, args.target), options, progress)
+        return run_case(args.case, args.numerics, epochs=args.epochs, progress=progress)
+    finally:
+        if progress:
+            progress.done()
+
+
 def run_both(args) -> int:
-    """Run the case in both languages and compare their traces bit for bit."""
+    """Run in both languages and compare the traces bit for bit.
+
+    ``--save PATH`` keeps both traces: ``PATH`` less its ``.json``, then
+    ``.python.json`` and ``.r.json``.
+    """
+    saved = both_paths(args.save) if args.save else {}
+    for path in saved.values():
+        check_output_file(str(path), "--save")
     with tempfile.TemporaryDirectory() as tmp:
-        paths = {lang: Path(tmp) / f"{lang}.json" for lang in ("python", "r")}
+        paths = {lang: saved.get(lang, Path(tmp) / f"{lang}.json") for lang in ("python", "r")}
         for lang, path in paths.items():
             print(f"--- {lang} ---", flush=True)
-            options = [o for o in _run_options(args) if o != "--quiet"]
-            status = _run_lang(lang, ["run", args.case, *options, "--save", str(path)])
+            options = [*what_options(args), *_run_options(args, save=False)]
+            status = _run_lang(lang, ["run", *options, "--save", str(path)])
             if status != 0:
                 return status
         verdict = compare_line(load_trace(paths["python"]), load_trace(paths["r"]))
@@ -91,15 +119,27 @@ def run_both(args) -> int:
     return 1 if args.numerics == "exact" and verdict.startswith("differ") else 0
 
 
+def both_paths(path: str) -> dict[str, Path]:
+    """Where ``run --lang both --save PATH`` writes each language's trace."""
+    stem = path[:-5] if path.endswith(".json") else path
+    return {lang: Path(f"{stem}.{lang}.json") for lang in ("python", "r")}
+
+
 def parity_job(args) -> int:
-    """Run cases in both languages; report, per case, where the bits first differ."""
-    names = [check_name(name, case_names(), "case") for name in args.cases] or case_names()
+    """Run cases (or a CSV file) in both languages; report where the bits first differ."""
+    if args.data and args.cases:
+        raise ArgumentError("give CASE names or --data, not both")
+    names = [check_name(name, case_names(), "case") for name in args.cases]
+    names = [args.data] if args.data else names or case_names()
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
-            r_path, py_path = Path(tmp) / f"{name}.r.json", Path(tmp) / f"{name}.py.json"
-            save_trace(run_case(name, args.numerics), py_path, case=name)
-            if run_r(["run", name, "--numerics", args.numerics, "--quiet", "--save", str(r_path)]):
+            args.case = None if args.data else name
+            py_path, r_path = Path(tmp) / "py.json", Path(tmp) / "r.json"
+            save_trace(train(args), py_path, case=name)
+            options = [*what_options(args), "--numerics", args.numerics, "--quiet"]
+            options += ["--epochs", str(args.epochs)] if args.epochs else []
+            if run_r(["run", *options, "--save", str(r_path)]):
                 return 2
             verdict = compare_line(load_trace(py_path), load_trace(r_path))
             failed += verdict.startswith("differ")
@@ -121,11 +161,11 @@ def walkthrough_job(args) -> int:
 def plots_job(args) -> int:
     """Draw a case's loss curve, its decision boundary (2 inputs) and, with --drift, the drift."""
     check_name(args.case, case_names(), "case")
+    check_output_folder(args.out)
     if args.lang == "r":
         options = ["--out", args.out, "--numerics", args.numerics]
         return run_r(["plots", args.case, *options, *(["--drift"] if args.drift else [])])
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     case, result = start_case(args.case), run_case(args.case, args.numerics)
     written = [plot_loss(result, out / f"{args.case}_loss.png")]
     if case["network"].sizes[0] == 2:
@@ -158,6 +198,16 @@ def article_job(args) -> int:
     return 0
 
 
+JOBS = {
+    "cases": cases_job,
+    "run": run_job,
+    "parity": parity_job,
+    "walkthrough": walkthrough_job,
+    "plots": plots_job,
+    "article": article_job,
+}
+
+
 def compare_line(a: dict, b: dict) -> str:
     """One line: identical at every recorded epoch, or where the bits first differ."""
     found = first_difference(a, b)
@@ -170,31 +220,6 @@ def compare_line(a: dict, b: dict) -> str:
     )
 
 
-class Progress:
-    """Error lines every ``every`` epochs (the article's), and a bar on a terminal."""
-
-    def __init__(self, epochs: int, every: int | None, stream=sys.stderr):
-        self.epochs, self.every = epochs, every or max(1, epochs // 10)
-        self.bar = stream if stream.isatty() else None
-
-    def __call__(self, epoch: int, loss: float) -> None:  # noqa: D102
-        if epoch % self.every == 0:
-            self._clear()
-            print(f"Error at epoch {epoch} is {loss:.5f}", flush=True)
-        if self.bar and (epoch % max(1, self.epochs // 100) == 0 or epoch == self.epochs - 1):
-            done = (epoch + 1) * 30 // self.epochs
-            bar = "#" * done + "." * (30 - done)
-            self.bar.write(f"\r[{bar}] epoch {epoch + 1}/{self.epochs} loss {loss:.5f}")
-            self.bar.flush()
-
-    def done(self) -> None:  # noqa: D102
-        self._clear()
-
-    def _clear(self) -> None:
-        if self.bar:
-            self.bar.write("\r" + " " * 70 + "\r")
-
-
 def run_r(argv: list[str]) -> int:
     """Run an R job (``Rscript -e 'twinnet::cli_main()'``); return its status."""
     try:
@@ -203,73 +228,50 @@ def run_r(argv: list[str]) -> int:
         raise ArgumentError("Rscript not found: install R and the R package twinnet") from None
 
 
+def what_options(args) -> list[str]:
+    """The words that name what to train: the case, or the CSV file and the network."""
+    if not args.data:
+        return [args.case]
+    words = ["--data", args.data, "--target", args.target or ""]
+    words += ["--hidden", ",".join(map(str, args.hidden)), "--activation", args.activation]
+    words += ["--loss", args.loss] if args.loss else []
+    # the learning rate as hex, so the other language reads the same bits
+    return words + ["--normalize", args.normalize, "--lr", args.lr.hex(), "--seed", str(args.seed)]
+
+
+def _what(args) -> str:
+    if args.data is None and args.case is None:
+        raise ArgumentError("expected a CASE (see twinnet cases) or --data FILE --target COLUMN")
+    if args.data and args.case:
+        raise ArgumentError("give a CASE or --data, not both")
+    if args.data is not None:
+        return Path(args.data).name
+    return check_name(args.case, case_names(), "case")
+
+
+def _epochs(args) -> int:
+    return args.epochs or (200 if args.data else read_case(args.case)["epochs"])
+
+
 def _run_lang(lang: str, argv: list[str]) -> int:
     if lang == "r":
         return run_r(argv)
     return main(argv + ["--lang", "python"])
 
 
-def _run_options(args) -> list[str]:
+def _run_options(args, save: bool = True) -> list[str]:
     options = ["--numerics", args.numerics]
     options += ["--epochs", str(args.epochs)] if args.epochs else []
     options += ["--every", str(args.every)] if args.every else []
-    options += ["--save", args.save] if args.save and args.lang != "both" else []
+    options += ["--save", args.save] if args.save and save else []
     return options + (["--quiet"] if args.quiet else [])
 
 
-def _run_summary(case: str, result, seconds: float) -> str:
+def _run_summary(what: str, result, seconds: float) -> str:
     return (
-        f"{case}: {len(result.loss)} epochs in {seconds:.2f} s, last loss "
+        f"{what}: {len(result.loss)} epochs in {seconds:.2f} s, last loss "
         f"{result.loss[-1]:.5f}, trace sha256 {trace_digest(result.trace)[:12]}"
     )
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="twinnet", description="The twinnet command line: jobs in Python and R.")
-    jobs = parser.add_subparsers(title="jobs", metavar="JOB", required=True, parser_class=Parser)
-    add = _job_adder(jobs)
-    add("cases", cases_job)
-    run = add("run", run_job, case=True, lang=("python", "r", "both"))
-    run.add_argument(
-        "--epochs", type=_positive, help="train this many epochs (default: the case's)"
-    )
-    run.add_argument("--every", type=_positive, help="print the error every N epochs")
-    run.add_argument("--save", metavar="PATH", help="write the trace as JSON (hex floats)")
-    run.add_argument("--quiet", action="store_true", help="print nothing while training")
-    parity = add("parity", parity_job)
-    parity.add_argument("cases", nargs="*", metavar="CASE", help="cases (default: all)")
-    walk = add("walkthrough", walkthrough_job, case="toy_article_demo", lang=("python", "r"))
-    walk.add_argument("--digits", type=_positive, default=5, help="decimals (default: 5)")
-    plots = add("plots", plots_job, case=True, lang=("python", "r"))
-    plots.add_argument("--out", default="twinnet-plots", help="folder (default: twinnet-plots)")
-    plots.add_argument("--drift", action="store_true", help="also run fast mode in both languages")
-    add("article", article_job, lang=("python", "r"))
-    return parser
-
-
-def _job_adder(jobs):
-    def add(name, job, case=None, lang=None):
-        sub = jobs.add_parser(name, help=job.__doc__, description=job.__doc__)
-        sub.set_defaults(job=job)
-        if case is True:
-            sub.add_argument("case", metavar="CASE", help="a shared case (twinnet cases)")
-        elif case:
-            sub.add_argument(
-                "case", metavar="CASE", nargs="?", default=case, help=f"(default {case})"
-            )
-        if lang:
-            sub.add_argument("--lang", choices=lang, default="python", help="(default: python)")
-        if name != "cases":
-            sub.add_argument("--numerics", choices=NUMERICS, default="exact")
-        return sub
-
-    return add
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
-    return int(text)
 
 
 if __name__ == "__main__":  # pragma: no cover

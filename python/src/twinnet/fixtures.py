@@ -119,8 +119,12 @@ def write_atomic(path, text: str) -> None:
     """Write ``text`` to ``path`` so a crash leaves the old file or none, never half."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text)
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(text)
+        os.replace(tmp, path)
+    except BaseException:  # a full disk or Ctrl-C: leave no temporary file behind
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def case_names(root=None) -> list[str]:

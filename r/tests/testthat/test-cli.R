@@ -47,13 +47,23 @@ test_that("article", {
 
 test_that("mistakes are one line and status 2", {
   mistakes <- list(
-    list(c("run", "toy_artcle"), "did you mean \"toy_article\"?"),
-    list(c("run", "xor", "--epochs", "0"), "--epochs: expected a positive"),
+    list(c("run", "toy_artcle"), "did you mean 'toy_article'?"),
+    list(c("run", "xor", "--epochs", "0"), "--epochs: expected a whole number"),
+    list(c("run", "xor", "--epochs=99999999999"), "from 1 to 2147483647"),
     list(c("run", "xor", "--lang", "perl"), "--lang must be one of"),
     list(c("walkthrough", "m13", "--numerics", "exactly"),
          "--numerics must be one of"),
-    list(c("run", "xor", "--speed", "3"), "unknown option --speed for run"),
-    list("jump", "job must be one of")
+    list(c("run", "xor", "--speed", "3"), "no such option: --speed"),
+    list(c("run", "xor", "--epo", "3"), "no such option: --epo"),
+    list("jump", "JOB must be one of"),
+    list("parit", "(did you mean 'parity'?)"),
+    list(c("parity", "xr"), "(did you mean 'xor'?)"),
+    list(c("run", "xor", "--save", file.path(tempdir(), "no", "t.json")),
+         "does not exist"),
+    list(c("run", "xor", "--save", tempdir()), "is a folder"),
+    list(c("plots", "xor", "--out", withr::local_tempfile(lines = "x")),
+         "is a file; give a folder"),
+    list(c("run", "--data", "no.csv", "--target", "y"), "--data: cannot read")
   )
   for (mistake in mistakes) {
     messages <- character()
@@ -82,9 +92,48 @@ test_that("every job has help", {
 })
 
 test_that("progress draws no bar without a terminal", {
-  progress <- new_progress(200L, "100")
+  progress <- new_progress(200L, 100L)
   expect_output(for (epoch in 0:199) progress$step(epoch, 0.5),
                 "^Error at epoch 0 is 0.50000\nError at epoch 100 is 0.50000$")
+})
+
+test_that("the progress bar counts epochs from 0, like the lines", {
+  progress <- new_progress(200L, 100L, force = TRUE)
+  bar <- capture.output(type = "message", {
+    out <- capture.output(for (epoch in 0:199) progress$step(epoch, 0.5))
+  })
+  bar <- paste(bar, collapse = "")
+  expect_identical(out, c("Error at epoch 0 is 0.50000",
+                          "Error at epoch 100 is 0.50000"))
+  expect_match(bar, "epoch 0 (0-199) loss 0.50000", fixed = TRUE)
+  expect_match(bar, "] epoch 199 (0-199) loss 0.50000", fixed = TRUE)
+  expect_false(grepl("epoch 200", bar, fixed = TRUE))
+})
+
+test_that("both option forms, and a CSV file", {
+  long <- capture.output(cli("run", "xor", "--epochs=3"))
+  expect_identical(capture.output(cli("run", "xor", "--epochs", "3"))[1:3],
+                   long[1:3])
+  path <- withr::local_tempfile(fileext = ".csv")
+  utils::write.csv(data.frame(a = c(0, 0, 1, 1), b = c(0, 1, 0, 1),
+                              label = c("no", "yes", "yes", "no")),
+                   path, row.names = FALSE)
+  out <- capture.output(status <- cli("run", "--data", path, "--target",
+                                      "label", "--hidden", "3,2",
+                                      "--epochs", "4", "--seed=-7"))
+  expect_identical(status, 0L)
+  expect_match(out[1], "^Error at epoch 0 is [0-9.]+$")
+  expect_match(out[length(out)], paste0("^", basename(path), ": 4 epochs"))
+  bare <- withr::local_tempfile(fileext = ".csv") # no newline at the end
+  cat("a,b,y\n0,1,0\n1,0,1\n1,1,0\n0,0,1", file = bare)
+  expect_silent(cli("run", "--data", bare, "--target", "y", "--epochs", "2",
+                    "--quiet"))
+})
+
+test_that("run --lang both --save writes both traces", {
+  expect_identical(both_paths("a/t.json"),
+                   c(python = "a/t.python.json", r = "a/t.r.json"))
+  expect_identical(both_paths("t"), c(python = "t.python.json", r = "t.r.json"))
 })
 
 test_that("plots job writes the pictures", {
