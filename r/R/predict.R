@@ -17,6 +17,7 @@
 #' predict(net, diag(2))
 predict.twinnet_network <- function(object, newdata, numerics = "exact",
                                     ...) {
+  check_network(object)
   X <- check_data(newdata, "X")
   n_in <- nrow(object$weights[[1L]])
   if (ncol(X) != n_in) {
@@ -24,7 +25,16 @@ predict.twinnet_network <- function(object, newdata, numerics = "exact",
                   "got ", ncol(X))
   }
   layers <- forward(object, X, numerics_ops(numerics))
-  layers[[length(layers)]]
+  check_output(layers[[length(layers)]])
+}
+
+# Outputs that overflowed are an error, not numbers to use.
+check_output <- function(output) {
+  if (!all(is.finite(output))) {
+    twinnet_abort("value", "the outputs overflow to NaN or Inf: X or the ",
+                  "weights are too large for this network")
+  }
+  output
 }
 
 #' Class labels and accuracy
@@ -56,11 +66,13 @@ predict_labels <- function(network, X, numerics = "exact") {
 #' @export
 accuracy <- function(labels, y) {
   y <- check_data(y, "y")
-  if (length(labels) != nrow(y)) {
-    twinnet_abort("shape", "labels and y must have as many rows; got ",
-                  length(labels), " and ", nrow(y))
+  labels <- check_data(labels, "labels")
+  if (ncol(labels) != 1L || nrow(labels) != nrow(y)) {
+    twinnet_abort("shape", "labels must be one column with as many rows as ",
+                  "y; got dimension ", paste(dim(labels), collapse = " x "),
+                  " and ", nrow(y), " rows")
   }
   truth <- if (ncol(y) == 1L) as.integer(y[, 1L]) else
     max.col(y, ties.method = "first")
-  mean(labels == truth)
+  mean(labels[, 1L] == truth)
 }

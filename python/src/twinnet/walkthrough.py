@@ -19,6 +19,7 @@ from twinnet.fit import _check_fit
 from twinnet.loss import FUSED, output_delta
 from twinnet.network import Network
 from twinnet.numerics import numerics_ops
+from twinnet.validate import check_int
 
 
 def walkthrough(
@@ -51,7 +52,7 @@ def walkthrough(
         the layer's number (``wh_1``, ``hidden_layer_2_input``). Each
         frame's ``attrs["formula"]`` says how it was computed.
     """
-    X, y = _check_fit(network, X, y, 1, lr, 1, loss, None, True, None)
+    X, y = _check_fit(network, X, y, 1, lr, 1, loss, None, True, None)[:2]
     ops = numerics_ops(numerics)
     names = _layer_names(len(network.weights))
     steps: dict[str, pd.DataFrame] = {}
@@ -75,6 +76,7 @@ def format_walkthrough(steps: dict[str, pd.DataFrame], digits: int = 5) -> str:
     R's ``format_walkthrough()`` prints the same characters for the same
     tables: both round correctly to the nearest decimal.
     """
+    digits = check_int(digits, "digits", 0, 15)
     blocks = []
     for name, frame in steps.items():
         # one title line, then the table with right-aligned columns
