@@ -82,7 +82,7 @@ $(VENV)/.python-ok: python/pyproject.toml tests/requirements.txt
 
 $(RLIB)/twinnet/DESCRIPTION: $(R_SRC)
 	rm -rf r/inst/fixtures && mkdir -p r/inst/fixtures $(RLIB)
-	cp -r shared_fixtures/MANIFEST.sha256 shared_fixtures/bad_inputs.json shared_fixtures/cases shared_fixtures/datasets \
+	cp -r shared_fixtures/MANIFEST.sha256 shared_fixtures/bad_inputs.json shared_fixtures/cases shared_fixtures/datasets shared_fixtures/schema \
 	  shared_fixtures/golden r/inst/fixtures/
 	R CMD INSTALL --no-multiarch -l $(RLIB) r > $(VENV)/r-install.log 2>&1 || \
 	  { cat $(VENV)/r-install.log; exit 1; }
