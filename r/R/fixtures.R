@@ -9,6 +9,9 @@
 MANIFEST <- "MANIFEST.sha256"
 # A finite double in hex, as the schemas define it (hexFloat).
 HEX <- "^-?0x[01](\\.[0-9a-f]{1,13})?p[+-](0|[1-9][0-9]{0,3})$"
+# Non-finite values in a trace, as Python (float.hex) and R (sprintf) write
+# them.
+NONFINITE <- c("nan", "inf", "-inf", "NaN", "Inf", "-Inf")
 # An escaped NUL inside a JSON string: \u0000 after an even run of backslashes.
 NUL_ESCAPE <- "(?<!\\\\)(\\\\\\\\)*\\\\u0000"
 
@@ -27,6 +30,9 @@ NUL_ESCAPE <- "(?<!\\\\)(\\\\\\\\)*\\\\u0000"
 #' @param root The fixtures folder.
 #' @param path A fixture file.
 #' @param block A list with `shape` and `hex`.
+#' @param finite `FALSE` (traces) also accepts NaN and infinities, as either
+#'   language spells them; any other value that is not a double in hex is an
+#'   error.
 #' @param a A numeric vector or matrix.
 #' @param must_exist Stop with an error when no fixtures are found.
 #' @return Lists of decoded values; see the fixtures README for the fields.
@@ -47,14 +53,17 @@ fixture_dir <- function(must_exist = TRUE) {
 
 #' @rdname fixture_dir
 #' @export
-from_hex <- function(block) {
+from_hex <- function(block, finite = TRUE) {
   parts <- block_parts(block)
   texts <- parts$hex
+  allowed <- if (finite) character() else NONFINITE
+  spelt <- texts %in% allowed
+  well_formed <- (grepl(HEX, texts, perl = TRUE) & !grepl("\n", texts)) |
+    spelt
   values <- suppressWarnings(as.numeric(texts))
-  well_formed <- grepl(HEX, texts, perl = TRUE) & !grepl("\n", texts)
-  if (!all(well_formed) || !all(is.finite(values))) {
-    twinnet_abort("fixture", "a block holds a value that is not a finite ",
-                  "double in hex")
+  if (!all(well_formed) || !all(is.finite(values[!spelt]))) {
+    twinnet_abort("fixture", "a block holds a value that is not a double ",
+                  "in hex")
   }
   shape <- parts$shape
   if (length(values) != prod(shape)) {
@@ -259,11 +268,22 @@ trace_digest <- function(trace) {
 }
 
 # Write `text` to `path` so a crash leaves the old file or none, never half.
+# What a user expects of an overwrite is kept: a symbolic link is written
+# through (its target changes, the link stays), and an existing file keeps
+# its permission bits (a 0600 file stays 0600); a new file gets the usual
+# mode, 0666 less the umask. On failure the temporary file is removed.
 write_atomic <- function(path, text) {
+  if (nzchar(Sys.readlink(path))) path <- normalizePath(path)
   tmp <- file.path(dirname(path),
                    paste0(".", basename(path), ".", Sys.getpid(), ".tmp"))
-  writeLines(text, tmp, sep = "")
-  if (!file.rename(tmp, path)) {
+  written <- tryCatch({
+    writeLines(text, tmp, sep = "", useBytes = TRUE)
+    if (file.exists(path) && !dir.exists(path)) {
+      Sys.chmod(tmp, file.mode(path), use_umask = FALSE)
+    }
+    file.rename(tmp, path)
+  }, error = function(e) FALSE, warning = function(w) FALSE)
+  if (!isTRUE(written)) {
     unlink(tmp)
     twinnet_abort("fixture", "cannot write ", path)
   }

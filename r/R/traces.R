@@ -51,18 +51,64 @@ save_trace <- function(result, path, case = "", language = "r") {
 #' @rdname save_trace
 #' @export
 load_trace <- function(path) {
-  document <- tryCatch(jsonlite::fromJSON(path, simplifyVector = FALSE),
-                       error = function(e) {
-                         twinnet_abort("fixture", "cannot read trace ", path,
-                                       ": ", conditionMessage(e))
-                       })
-  if (!is.list(document) || !identical(document$format, TRACE_FORMAT)) {
+  if (!is.character(path) || length(path) != 1L || is.na(path) ||
+        !file.exists(path) || dir.exists(path)) {
+    twinnet_abort("fixture", "cannot read trace ",
+                  paste(deparse(path), collapse = " "), ": no such file")
+  }
+  raw <- tryCatch(readBin(path, "raw", file.info(path)$size),
+                  error = function(e) {
+                    twinnet_abort("fixture", "cannot read trace ", path)
+                  })
+  document <- parse_json(raw, paste("trace", path))
+  if (!json_is_type("object", document) ||
+        !identical(document$format, TRACE_FORMAT)) {
     twinnet_abort("fixture", path, " is not a ", TRACE_FORMAT, " file")
   }
-  document$epochs <- as.integer(unlist(document$epochs))
-  document$tensors <- lapply(document$tensors, from_block)
+  tryCatch(check_trace(document), twinnet_fixture_error = function(e) {
+    twinnet_abort("fixture", "trace ", path, ": ", conditionMessage(e))
+  })
+}
+
+# Dimensions of each tensor of a trace, the recorded epochs first.
+TENSOR_DIMS <- c(loss = 1L, outputs = 3L, weights = 3L, biases = 2L)
+
+# The document with its tensors decoded, after checking every field.
+check_trace <- function(document) {
+  epochs <- document$epochs
+  whole <- json_is_type("array", epochs) &&
+    all(vapply(epochs, function(e) {
+      json_is_type("integer", e) && e >= 0 && e < 2^31
+    }, TRUE))
+  epochs <- if (whole) as.integer(unlist(epochs))
+  if (!whole || length(epochs) == 0L || is.unsorted(epochs, strictly = TRUE)) {
+    twinnet_abort("fixture", "epochs must be increasing whole numbers")
+  }
+  tensors <- document$tensors
+  if (!json_is_type("object", tensors) ||
+        !all(c("loss", "outputs", "weights[0]") %in% names(tensors))) {
+    twinnet_abort("fixture", "tensors must hold loss, outputs and weights[0] ",
+                  "at least")
+  }
+  for (name in names(tensors)) {
+    kind <- sub("\\[[0-9]+\\]$", "",
+                regmatches(name, regexpr(TENSOR_NAME, name, perl = TRUE)))
+    value <- from_block(tensors[[name]])
+    dims <- if (is.null(dim(value))) 1L else length(dim(value))
+    if (length(kind) == 0L || dims != TENSOR_DIMS[[kind]] ||
+          NROW(value) != length(epochs)) {
+      twinnet_abort("fixture", "tensor '", name, "' is unknown or does not ",
+                    "fit the epochs")
+    }
+    tensors[[name]] <- value
+  }
+  document$epochs <- epochs
+  document$tensors <- tensors
   document
 }
+
+# The names of a trace's tensors.
+TENSOR_NAME <- "^(loss|outputs|(weights|biases)\\[[0-9]+\\])$"
 
 # name -> array with the recorded epochs first, in a fixed order.
 trace_tensors <- function(trace) {
@@ -164,12 +210,7 @@ hex_block <- function(a) {
   list(shape = I(as.integer(shape)), hex = I(sprintf("%a", values)))
 }
 
-# The inverse of hex_block().
+# The inverse of hex_block(): the values as an array of the block's shape.
 from_block <- function(block) {
-  shape <- as.integer(unlist(block$shape))
-  values <- as.numeric(unlist(block$hex))
-  if (length(shape) == 1L) {
-    return(values)
-  }
-  aperm(array(values, rev(shape)))
+  from_hex(block, finite = FALSE)
 }

@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+import stat
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,8 @@ from twinnet.schema import schema_problem
 MANIFEST = "MANIFEST.sha256"
 # A finite double in hex, as the schemas define it (hexFloat).
 HEX = re.compile(r"^-?0x[01](\.[0-9a-f]{1,13})?p[+-](0|[1-9][0-9]{0,3})$")
+# Non-finite values in a trace, as Python (float.hex) and R (sprintf) write them.
+NONFINITE = ("nan", "inf", "-inf", "NaN", "Inf", "-Inf")
 # An escaped NUL inside a JSON string: \u0000 after an even run of backslashes.
 NUL_ESCAPE = re.compile(rb"(?<!\\)(\\\\)*\\u0000")
 
@@ -37,19 +40,24 @@ def fixture_dir() -> Path:
     raise FixtureError("shared_fixtures not found: set TWINNET_FIXTURES")
 
 
-def from_hex(block) -> np.ndarray:
+def from_hex(block, finite: bool = True) -> np.ndarray:
     """A ``{"shape": [...], "hex": [...]}`` block as a float64 array (row-major).
 
-    Every value must be a finite double written in hex; anything else is a
-    :class:`~twinnet.errors.FixtureError`, as in R.
+    Every value must be a finite double written in hex; with ``finite=False``
+    (traces) also NaN or an infinity, as either language spells them.
+    Anything else is a :class:`~twinnet.errors.FixtureError`, as in R.
     """
     shape, texts = _block_parts(block)
+    allowed = () if finite else NONFINITE
+    bad = FixtureError("a block holds a value that is not a double in hex")
+    if not all(HEX.fullmatch(h) or h in allowed for h in texts):
+        raise bad
     try:
         values = np.array([float.fromhex(h) for h in texts], dtype=np.float64)
-    except (TypeError, ValueError, OverflowError):
-        values = np.array([np.nan])
-    if not np.isfinite(values).all() or not all(HEX.fullmatch(h) for h in texts):
-        raise FixtureError("a block holds a value that is not a finite double in hex")
+    except OverflowError:  # 0x1p+2000 fits the pattern, not a double
+        raise bad from None
+    if not np.isfinite(values[[h not in allowed for h in texts]]).all():
+        raise bad
     if values.size != math.prod(shape):
         raise FixtureError(f"{values.size} values do not fill shape {shape}")
     return values.reshape(shape)
@@ -202,11 +210,27 @@ def trace_digest(trace) -> str:
 
 
 def write_atomic(path, text: str) -> None:
-    """Write ``text`` to ``path`` so a crash leaves the old file or none, never half."""
+    """Write ``text`` to ``path`` so a crash leaves the old file or none, never half.
+
+    What a user expects of an overwrite is kept: a symbolic link is written
+    through (its target changes, the link stays), and an existing file keeps
+    its permission bits (a 0600 file stays 0600); a new file gets the usual
+    mode, 0666 less the umask. Owner and group are the writer's, as for any
+    new file. On failure the temporary file is removed and the error raised.
+    """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.write(text)
+        if path.is_file():
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def case_names(root=None) -> list[str]:

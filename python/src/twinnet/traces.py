@@ -8,15 +8,18 @@ Python (``weights[0]`` is the first layer's) and flattened row-major.
 """
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
 
 from twinnet.errors import FixtureError
 from twinnet.fit import FitResult
-from twinnet.fixtures import from_hex, to_hex, trace_digest, write_atomic
+from twinnet.fixtures import from_hex, parse_json, to_hex, trace_digest, write_atomic
 
 FORMAT = "twinnet-trace/1"
+# Dimensions of each tensor of a trace, the recorded epochs first.
+TENSOR_DIMS = {"loss": 1, "outputs": 3, "weights": 3, "biases": 2}
 
 
 def save_trace(result: FitResult, path, case: str = "", language: str = "python") -> None:
@@ -34,15 +37,44 @@ def save_trace(result: FitResult, path, case: str = "", language: str = "python"
 
 
 def load_trace(path) -> dict:
-    """Read what :func:`save_trace` (in either language) wrote."""
+    """Read what :func:`save_trace` (in either language) wrote.
+
+    Anything else (no such file, not UTF-8 JSON, a value that is not a
+    finite double in hex, missing tensors, shapes that do not fit the
+    recorded epochs) is a :class:`~twinnet.errors.FixtureError`, as in R.
+    """
     try:
-        document = json.loads(Path(path).read_text())
-    except (OSError, ValueError) as err:
+        raw = Path(path).read_bytes()
+    except (OSError, TypeError, ValueError) as err:
         raise FixtureError(f"cannot read trace {path}: {err}") from None
+    document = parse_json(raw, f"trace {path}")
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise FixtureError(f"{path} is not a {FORMAT} file")
-    document["tensors"] = {k: from_hex(v) for k, v in document["tensors"].items()}
-    return document
+    try:
+        return _check_trace(document)
+    except FixtureError as err:
+        raise FixtureError(f"trace {path}: {err}") from None
+
+
+def _check_trace(document: dict) -> dict:
+    """The document with its tensors decoded, after checking every field."""
+    epochs, tensors = document.get("epochs"), document.get("tensors")
+    whole = isinstance(epochs, list) and all(
+        isinstance(e, int) and not isinstance(e, bool) and 0 <= e < 2**31 for e in epochs
+    )
+    if not whole or not epochs or sorted(set(epochs)) != epochs:
+        raise FixtureError("epochs must be increasing whole numbers")
+    if not isinstance(tensors, dict) or not {"loss", "outputs", "weights[0]"} <= tensors.keys():
+        raise FixtureError("tensors must hold loss, outputs and weights[0] at least")
+    decoded = {}
+    for name, block in tensors.items():
+        kind = re.fullmatch(r"(loss|outputs)|(weights|biases)\[[0-9]+\]", name)
+        ndim = TENSOR_DIMS[kind.group(1) or kind.group(2)] if kind else None
+        value = from_hex(block, finite=False)
+        if ndim is None or value.ndim != ndim or value.shape[0] != len(epochs):
+            raise FixtureError(f"tensor {name!r} is unknown or does not fit the epochs")
+        decoded[name] = value
+    return dict(document, tensors=decoded)
 
 
 def trace_tensors(trace) -> dict[str, np.ndarray]:
