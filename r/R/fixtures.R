@@ -12,6 +12,8 @@ HEX <- "^-?0x[01](\\.[0-9a-f]{1,13})?p[+-](0|[1-9][0-9]{0,3})$"
 # Non-finite values in a trace, as Python (float.hex) and R (sprintf) write
 # them.
 NONFINITE <- c("nan", "inf", "-inf", "NaN", "Inf", "-Inf")
+# Deeper nesting is refused by both readers (the fixtures nest 3 levels).
+MAX_DEPTH <- 32L
 # An escaped NUL inside a JSON string: \u0000 after an even run of backslashes.
 NUL_ESCAPE <- "(?<!\\\\)(\\\\\\\\)*\\\\u0000"
 
@@ -148,11 +150,23 @@ parse_json <- function(raw, what) {
                     conditionMessage(e))
     }
   )
+  if (too_deep(document, MAX_DEPTH)) {
+    twinnet_abort("fixture", what, " nests arrays and objects more than ",
+                  MAX_DEPTH, " deep")
+  }
   if (repeats_a_key(document)) {
     twinnet_abort("fixture", what, " is not valid JSON: an object repeats ",
                   "a key")
   }
   document
+}
+
+# Whether arrays and objects nest deeper than `depth` levels.
+too_deep <- function(value, depth) {
+  if (!is.list(value)) {
+    return(FALSE)
+  }
+  depth == 0L || any(vapply(value, too_deep, TRUE, depth = depth - 1L))
 }
 
 # Whether any object inside `x` has the same key twice.
@@ -273,7 +287,8 @@ trace_digest <- function(trace) {
 # its permission bits (a 0600 file stays 0600); a new file gets the usual
 # mode, 0666 less the umask. On failure the temporary file is removed.
 write_atomic <- function(path, text) {
-  if (nzchar(Sys.readlink(path))) path <- normalizePath(path)
+  link <- Sys.readlink(path)
+  if (!is.na(link) && nzchar(link)) path <- normalizePath(path)
   tmp <- file.path(dirname(path),
                    paste0(".", basename(path), ".", Sys.getpid(), ".tmp"))
   written <- tryCatch({

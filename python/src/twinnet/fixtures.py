@@ -25,6 +25,8 @@ MANIFEST = "MANIFEST.sha256"
 HEX = re.compile(r"^-?0x[01](\.[0-9a-f]{1,13})?p[+-](0|[1-9][0-9]{0,3})$")
 # Non-finite values in a trace, as Python (float.hex) and R (sprintf) write them.
 NONFINITE = ("nan", "inf", "-inf", "NaN", "Inf", "-Inf")
+# Deeper nesting is refused by both readers (the fixtures nest 3 levels).
+MAX_DEPTH = 32
 # An escaped NUL inside a JSON string: \u0000 after an even run of backslashes.
 NUL_ESCAPE = re.compile(rb"(?<!\\)(\\\\)*\\u0000")
 
@@ -100,20 +102,31 @@ def read_json(path) -> dict:
 
 
 def parse_json(raw: bytes, what: str):
-    """JSON as both languages read it: UTF-8, no NaN, no repeated keys, no NUL.
+    r"""JSON as both languages read it: UTF-8, no NaN, no repeated keys, no NUL.
 
     R's parser rejects NaN and Infinity, keeps both copies of a repeated key
-    and cuts a string at ``\\u0000``; refusing all of them here and there
+    and cuts a string at ``\u0000``; refusing all of them here and there
     makes a file read the same in both languages or fail in both.
     """
     if NUL_ESCAPE.search(raw):
         raise FixtureError(f"{what} holds a NUL character (\\u0000)")
     try:
-        return json.loads(
+        document = json.loads(
             raw.decode("utf-8"), parse_constant=_no_constant, object_pairs_hook=_unique_keys
         )
     except (ValueError, RecursionError) as err:
         raise FixtureError(f"{what} is not valid JSON: {err}") from None
+    if _too_deep(document, MAX_DEPTH):
+        raise FixtureError(f"{what} nests arrays and objects more than {MAX_DEPTH} deep")
+    return document
+
+
+def _too_deep(value, depth: int) -> bool:
+    """Whether arrays and objects nest deeper than ``depth`` levels."""
+    inner = value.values() if isinstance(value, dict) else value
+    if not isinstance(value, (dict, list)):
+        return False
+    return depth == 0 or any(_too_deep(v, depth - 1) for v in inner)
 
 
 def _no_constant(name: str):

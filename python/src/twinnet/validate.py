@@ -11,7 +11,14 @@ import numbers
 
 import numpy as np
 
-from twinnet.errors import ArgumentError, DataTypeError, DataValueError, NameChoiceError, ShapeError
+from twinnet.errors import (
+    ArgumentError,
+    DataTypeError,
+    DataValueError,
+    NameChoiceError,
+    ShapeError,
+    TwinnetError,
+)
 
 
 def check_name(value, choices, what: str) -> str:
@@ -75,6 +82,8 @@ def check_data(a, what: str) -> np.ndarray:
     """A finite float64 matrix, samples as rows (a vector becomes one column)."""
     try:
         m = _as_array(a, what)
+    except TwinnetError:
+        raise
     except (TypeError, ValueError) as err:
         raise DataTypeError(f"{what} must be a numeric matrix; got {type(a).__name__}") from err
     if m.dtype.kind not in "iuf":
@@ -90,6 +99,8 @@ def check_data(a, what: str) -> np.ndarray:
 def _as_array(a, what: str) -> np.ndarray:
     """A numpy array of ``a``; pandas' numeric columns (also Int64, Float64) as floats."""
     if hasattr(a, "dtypes") and hasattr(a, "columns"):  # a pandas DataFrame
+        if 0 in a.shape:  # before the column types: an empty frame's are unknown
+            raise ShapeError(f"{what} must be a non-empty 2-D matrix; got shape {a.shape}")
         text = [str(c) for c, t in zip(a.columns, a.dtypes) if not _is_numeric(t)]
         if text:
             raise DataTypeError(f"{what} must be numeric; columns {text} are not")
