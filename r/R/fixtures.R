@@ -57,6 +57,10 @@ fixture_dir <- function(must_exist = TRUE) {
 #' @export
 from_hex <- function(block, finite = TRUE) {
   parts <- block_parts(block)
+  if (!isTRUE(finite) && !isFALSE(finite)) {
+    twinnet_abort("fixture", "finite must be TRUE or FALSE; got ",
+                  paste(deparse(finite), collapse = " "))
+  }
   texts <- parts$hex
   allowed <- if (finite) character() else NONFINITE
   spelt <- texts %in% allowed
@@ -180,7 +184,7 @@ repeats_a_key <- function(x) {
 #' @rdname fixture_dir
 #' @export
 read_dataset <- function(name, root = fixture_dir()) {
-  path <- file.path(root, "datasets", paste0(name, ".json"))
+  path <- fixture_path(name, root, "datasets")
   data <- check_fixture(read_json(path), "dataset", root, path)
   naming_file(path, {
     data$X <- from_hex(data$X)
@@ -202,7 +206,7 @@ naming_file <- function(path, code) {
 #'   its data set the input and output sizes.
 #' @export
 read_case <- function(name, root = fixture_dir()) {
-  path <- file.path(root, "cases", paste0(name, ".json"))
+  path <- fixture_path(name, root, "cases")
   case <- check_fixture(read_json(path), "case", root, path)
   data <- read_dataset(case$dataset, root)
   case$X <- data$X
@@ -216,6 +220,19 @@ read_case <- function(name, root = fixture_dir()) {
     if (!is.null(case$biases)) case$biases <- lapply(case$biases, from_hex)
     check_case(case)
   })
+}
+
+# The file of fixture `name` in `folder` of the fixtures folder `root`.
+fixture_path <- function(name, root, folder) {
+  if (!is.character(name) || length(name) != 1L || is.na(name) ||
+        !grepl("^[a-z0-9_]+$", name)) {
+    twinnet_abort("fixture", "a fixture name is lower-case letters, digits ",
+                  "and _; got ", paste(deparse(name), collapse = " "))
+  }
+  if (!is.character(root) || length(root) != 1L || is.na(root)) {
+    twinnet_abort("fixture", "root must be a folder; got ", class(root)[1L])
+  }
+  file.path(root, folder, paste0(name, ".json"))
 }
 
 # `document` if it fits schema/<kind>.schema.json; else a fixture error.

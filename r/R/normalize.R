@@ -32,18 +32,17 @@ METHODS <- c("global_minmax", "minmax", "standardize")
 #' normalize(fit_normalizer(X, "minmax"), X)
 fit_normalizer <- function(X, method = "minmax") {
   X <- check_data(X, "X")
+  check_name(method, METHODS, "method")
   if (identical(method, "global_minmax")) {
     shift <- rep(min(X), ncol(X))
     scale <- rep(max(X - min(X)), ncol(X))
   } else if (identical(method, "minmax")) {
     shift <- apply(X, 2L, min)
     scale <- apply(X - rep(shift, each = nrow(X)), 2L, max)
-  } else if (identical(method, "standardize")) {
+  } else { # standardize
     shift <- exact_col_sums(X) / nrow(X)
     centred <- X - rep(shift, each = nrow(X))
     scale <- sqrt(exact_col_sums(centred * centred) / nrow(X))
-  } else {
-    check_name(method, METHODS, "method")
   }
   check_spread(scale)
   scale[scale == 0] <- 1

@@ -125,6 +125,8 @@ trace_tensors <- function(trace) {
 #' @rdname save_trace
 #' @export
 first_difference <- function(a, b) {
+  check_loaded(a, "a")
+  check_loaded(b, "b")
   if (!identical(a$epochs, b$epochs) ||
         !identical(names(a$tensors), names(b$tensors))) {
     twinnet_abort("fixture", "the two traces record different epochs or ",
@@ -145,6 +147,13 @@ first_difference <- function(a, b) {
 #' @rdname save_trace
 #' @export
 epoch_drift <- function(a, b) {
+  check_loaded(a, "a")
+  check_loaded(b, "b")
+  if (!identical(a$epochs, b$epochs) ||
+        !identical(names(a$tensors), names(b$tensors))) {
+    twinnet_abort("fixture", "the two traces record different epochs or ",
+                  "tensors")
+  }
   worst <- numeric(length(a$epochs))
   for (name in names(a$tensors)) {
     x <- row_major_rows(a$tensors[[name]])
@@ -156,6 +165,17 @@ epoch_drift <- function(a, b) {
     worst <- pmax(worst, apply(apart, 1L, max))
   }
   worst
+}
+
+# A trace as load_trace() returns it: epochs, and tensors that fit them.
+check_loaded <- function(trace, what) {
+  ok <- is.list(trace) && is.list(trace$tensors) && is.numeric(trace$epochs) &&
+    all(vapply(trace$tensors, function(t) {
+      is.double(t) && NROW(t) == length(trace$epochs)
+    }, TRUE))
+  if (!ok) {
+    twinnet_abort("fixture", what, " must be a trace from load_trace")
+  }
 }
 
 # Row, tensor and entry of the earliest difference, or NULL.

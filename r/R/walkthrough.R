@@ -72,6 +72,13 @@ walkthrough <- function(network, X, y, lr, numerics = "exact",
 #' cat(format_walkthrough(walkthrough(net, diag(2), c(0, 1), 0.1), 3))
 format_walkthrough <- function(steps, digits = 5) {
   digits <- check_int(digits, "digits", 0, 15)
+  tables <- is.list(steps) && !is.data.frame(steps) &&
+    all(vapply(steps, function(f) {
+      is.data.frame(f) && !is.null(attr(f, "formula"))
+    }, TRUE))
+  if (!tables) {
+    twinnet_abort("type", "steps must be what walkthrough returned")
+  }
   blocks <- character()
   for (name in names(steps)) {
     frame <- steps[[name]]

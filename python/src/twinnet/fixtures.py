@@ -50,6 +50,8 @@ def from_hex(block, finite: bool = True) -> np.ndarray:
     Anything else is a :class:`~twinnet.errors.FixtureError`, as in R.
     """
     shape, texts = _block_parts(block)
+    if not isinstance(finite, bool):
+        raise FixtureError(f"finite must be True or False; got {finite!r}")
     allowed = () if finite else NONFINITE
     bad = FixtureError("a block holds a value that is not a double in hex")
     if not all(HEX.fullmatch(h) or h in allowed for h in texts):
@@ -142,8 +144,7 @@ def _unique_keys(pairs: list) -> dict:
 
 def read_dataset(name: str, root=None) -> dict:
     """Data set ``name`` as ``{"name", "X", "y", ...}`` with float64 matrices."""
-    root = Path(root or fixture_dir())
-    path = root / "datasets" / f"{name}.json"
+    root, path = _fixture_path(name, root, "datasets")
     data = check_fixture(read_json(path), "dataset", root, path)
     try:
         return dict(data, X=from_hex(data["X"]), y=from_hex(data["y"]))
@@ -157,14 +158,24 @@ def read_case(name: str, root=None) -> dict:
     The file must fit ``schema/case.schema.json``, its weights and biases
     the layer sizes, and its data set the input and output sizes.
     """
-    root = Path(root or fixture_dir())
-    path = root / "cases" / f"{name}.json"
+    root, path = _fixture_path(name, root, "cases")
     case = check_fixture(read_json(path), "case", root, path)
     data = read_dataset(case["dataset"], root)
     try:
         return _check_case(_decode_case(case, data))
     except FixtureError as err:
         raise FixtureError(f"fixture {path}: {err}") from None
+
+
+def _fixture_path(name, root, folder: str) -> tuple[Path, Path]:
+    """The fixtures folder and the file of fixture ``name`` in ``folder``."""
+    if not isinstance(name, str) or re.fullmatch(r"[a-z0-9_]+", name) is None:
+        raise FixtureError(f"a fixture name is lower-case letters, digits and _; got {name!r}")
+    if root is None:
+        root = fixture_dir()
+    if not isinstance(root, (str, os.PathLike)):
+        raise FixtureError(f"root must be a folder; got {type(root).__name__}")
+    return Path(root), Path(root) / folder / f"{name}.json"
 
 
 def check_fixture(document, kind: str, root: Path, path) -> dict:

@@ -27,17 +27,16 @@ METHODS = ("global_minmax", "minmax", "standardize")
 def fit_normalizer(X, method: str = "minmax") -> dict:
     """Learn shift and scale from ``X``; return ``{"method", "shift", "scale"}``."""
     X = check_data(X, "X")
+    check_name(method, METHODS, "method")
     if method == "global_minmax":
         shift = np.full(X.shape[1], X.min())
         scale = np.full(X.shape[1], (X - X.min()).max())
     elif method == "minmax":
         shift = X.min(axis=0)
         scale = (X - shift).max(axis=0)
-    elif method == "standardize":
+    else:  # standardize
         shift = exact_col_sums(X) / X.shape[0]
         scale = np.sqrt(exact_col_sums((X - shift) * (X - shift)) / X.shape[0])
-    else:
-        check_name(method, METHODS, "method")
     _check_spread(scale)
     scale = np.where(scale == 0, 1.0, scale)
     # min and max may return -0 or +0 for a tie (R and numpy pick differently):

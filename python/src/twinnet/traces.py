@@ -95,7 +95,8 @@ def first_difference(a: dict, b: dict) -> dict | None:
     ``index`` (0-based, row-major), the two values ``a`` and ``b``, and
     ``ulps``. A NaN equals any NaN; +0 and -0 differ.
     """
-    if a["epochs"] != b["epochs"] or list(a["tensors"]) != list(b["tensors"]):
+    check_loaded(a, "a"), check_loaded(b, "b")
+    if list(a["epochs"]) != list(b["epochs"]) or list(a["tensors"]) != list(b["tensors"]):
         raise FixtureError("the two traces record different epochs or tensors")
     found = _first_bad_entry(a, b)
     if found is None:
@@ -118,6 +119,9 @@ def epoch_drift(a: dict, b: dict) -> np.ndarray:
 
     What the fast-mode drift plot draws; 0 where the bits agree.
     """
+    check_loaded(a, "a"), check_loaded(b, "b")
+    if list(a["epochs"]) != list(b["epochs"]) or list(a["tensors"]) != list(b["tensors"]):
+        raise FixtureError("the two traces record different epochs or tensors")
     worst = np.zeros(len(a["epochs"]))
     for name in a["tensors"]:
         x = a["tensors"][name].reshape(len(a["epochs"]), -1)
@@ -129,6 +133,19 @@ def epoch_drift(a: dict, b: dict) -> np.ndarray:
         apart[np.isnan(apart)] = np.inf
         worst = np.maximum(worst, apart.max(axis=1, initial=0.0))
     return worst
+
+
+def check_loaded(trace, what: str) -> None:
+    """A trace as :func:`load_trace` returns it: epochs, and tensors that fit them."""
+    ok = isinstance(trace, dict) and isinstance(trace.get("tensors"), dict)
+    epochs = trace.get("epochs") if ok else None
+    ok = ok and isinstance(epochs, (list, np.ndarray)) and all(
+        isinstance(t, np.ndarray) and t.dtype == np.float64 and t.ndim >= 1
+        and t.shape[0] == len(epochs)
+        for t in trace["tensors"].values()
+    )  # fmt: skip
+    if not ok:
+        raise FixtureError(f"{what} must be a trace from load_trace")
 
 
 def _first_bad_entry(a: dict, b: dict):

@@ -19,6 +19,7 @@ from twinnet.fit import _check_fit
 from twinnet.loss import FUSED, output_delta
 from twinnet.network import Network
 from twinnet.numerics import numerics_ops
+from twinnet.errors import DataTypeError
 from twinnet.validate import check_int
 
 
@@ -77,6 +78,11 @@ def format_walkthrough(steps: dict[str, pd.DataFrame], digits: int = 5) -> str:
     tables: both round correctly to the nearest decimal.
     """
     digits = check_int(digits, "digits", 0, 15)
+    tables = isinstance(steps, dict) and all(
+        isinstance(f, pd.DataFrame) and "formula" in f.attrs for f in steps.values()
+    )
+    if not tables:
+        raise DataTypeError("steps must be what walkthrough returned")
     blocks = []
     for name, frame in steps.items():
         # one title line, then the table with right-aligned columns
