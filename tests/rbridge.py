@@ -10,7 +10,10 @@ integers and logicals as NaN (in a float array), never as -2147483648. Results c
 crossing and are converted to plain Python: dicts, lists, float64 arrays.
 """
 
+import contextlib
 import os
+import signal
+import threading
 import warnings
 from pathlib import Path
 
@@ -112,15 +115,48 @@ class R:
         with localconverter(self._converter):
             args = [self._ro.NULL if a is None else a for a in args]
             kwargs = {k: self._ro.NULL if v is None else v for k, v in kwargs.items()}
-            try:
-                out = to_python(self._wrapper(self._ro.r(fun), *args, **kwargs))
-            except RRuntimeError as err:  # a condition that is not an error, stopped
-                raise RError(str(err).strip(), fun, ["r_error"]) from None
+            with interrupts_reach_r() as interrupted:
+                try:
+                    out = to_python(self._wrapper(self._ro.r(fun), *args, **kwargs))
+                except RRuntimeError as err:  # an interrupt, or a non-error condition
+                    if interrupted:
+                        raise KeyboardInterrupt from None
+                    raise RError(str(err).strip(), fun, ["r_error"]) from None
         for message in out["warnings"]:
             warnings.warn(f"R: {message[0]}", RuntimeWarning, stacklevel=2)
         if bool(out["failed"][0]):
             raise r_error(out["failure"])
         return out["value"]
+
+
+@contextlib.contextmanager
+def interrupts_reach_r():
+    """Ctrl-C during a call interrupts R, then raises KeyboardInterrupt here.
+
+    rpy2 turns SIGINT into a KeyboardInterrupt inside its event callback,
+    where it can be lost ("Exception ignored from cffi callback") and R runs
+    on. Instead the handler only asks R to stop (``R_interrupts_pending``),
+    which R honours at its next check, within a fraction of a second. Yields
+    a list that is not empty once Ctrl-C was pressed.
+    """
+    from rpy2.rinterface_lib import openrlib
+
+    pressed: list[int] = []
+
+    def ask_r_to_stop(signum, frame):
+        pressed.append(signum)
+        openrlib.rlib.R_interrupts_pending = 1
+
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed  # only the main thread can handle signals
+        return
+    previous = signal.signal(signal.SIGINT, ask_r_to_stop)
+    try:
+        yield pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def to_python(obj):

@@ -6,6 +6,11 @@ and call; R warnings become Python warnings; a failure leaves R usable.
 """
 
 import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -95,3 +100,34 @@ def test_r_na_arrives_as_nan_not_as_the_smallest_integer(r):
     assert out["i"][0] == 1.0 and np.isnan(out["i"][1])
     assert out["l"][0] == 1.0 and np.isnan(out["l"][1])
     assert out["plain"].tolist() == [3, 4]
+
+
+INTERRUPTED_RUN = """
+from rbridge import R
+r = R()
+print("started", flush=True)
+try:
+    r.call('''function() fit(init_network(c(2, 3, 1), seed = 1),
+                             rbind(c(0, 0), c(0, 1), c(1, 0), c(1, 1)), c(0, 1, 1, 0),
+                             epochs = 2e6, lr = 0.5)''')
+    print("finished")
+except KeyboardInterrupt:
+    print("interrupted", r.call("function() 1 + 1")[0], flush=True)
+"""
+
+
+def test_ctrl_c_stops_a_long_r_run_and_leaves_r_usable():
+    # rpy2 alone can lose the KeyboardInterrupt and let R run on; the bridge
+    # asks R itself to stop. A 2,000,000-epoch run takes minutes, so output
+    # "interrupted" (within the generous timeout) shows that Ctrl-C reached R.
+    child = subprocess.Popen(
+        [sys.executable, "-c", INTERRUPTED_RUN],
+        cwd=Path(__file__).parent,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout.readline().strip() == "started"
+    time.sleep(2)  # well inside fit
+    child.send_signal(signal.SIGINT)
+    out, _ = child.communicate(timeout=60)
+    assert out.split() == ["interrupted", "2.0"]
