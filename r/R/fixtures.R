@@ -82,6 +82,13 @@ from_hex <- function(block, finite = TRUE) {
   aperm(array(values, rev(shape)))
 }
 
+# A JSON array of whole numbers from 0 to 2^31 - 1.
+whole_numbers <- function(x) {
+  json_is_type("array", x) && all(vapply(x, function(n) {
+    json_is_type("integer", n) && n >= 0 && n < 2^31
+  }, TRUE))
+}
+
 # The shape and hex strings of a block, checked for type.
 block_parts <- function(block) {
   if (!json_is_type("object", block) ||
@@ -90,11 +97,7 @@ block_parts <- function(block) {
                   "'hex'")
   }
   shape <- block$shape
-  whole <- json_is_type("array", shape) &&
-    all(vapply(shape, function(n) {
-      json_is_type("integer", n) && n >= 0 && n < 2^31
-    }, TRUE))
-  if (!whole || length(shape) < 1L || length(shape) > 3L) {
+  if (!whole_numbers(shape) || !length(shape) %in% 1:3) {
     twinnet_abort("fixture", "a block's shape must be a list of 1 to 3 ",
                   "whole numbers")
   }
@@ -224,12 +227,11 @@ read_case <- function(name, root = fixture_dir()) {
 
 # The file of fixture `name` in `folder` of the fixtures folder `root`.
 fixture_path <- function(name, root, folder) {
-  if (!is.character(name) || length(name) != 1L || is.na(name) ||
-        !grepl("^[a-z0-9_]+$", name)) {
+  if (!is_string(name) || !grepl("^[a-z0-9_]+$", name)) {
     twinnet_abort("fixture", "a fixture name is lower-case letters, digits ",
                   "and _; got ", paste(deparse(name), collapse = " "))
   }
-  if (!is.character(root) || length(root) != 1L || is.na(root)) {
+  if (!is_string(root)) {
     twinnet_abort("fixture", "root must be a folder; got ", class(root)[1L])
   }
   file.path(root, folder, paste0(name, ".json"))

@@ -27,32 +27,9 @@ schema_problem <- function(value, schema, root, where = "$") {
 
 # One keyword of a schema applied to `value`.
 schema_keyword <- function(key, rule, value, schema, root, where) {
-  if (key == "$ref") {
-    return(schema_problem(value, schema_resolve(rule, root), root, where))
-  }
-  if (key == "type") {
-    kinds <- unlist(rule)
-    ok <- any(vapply(kinds, json_is_type, TRUE, value = value))
-    return(if (!ok) paste0(where, " must be of type ",
-                           paste(kinds, collapse = " or ")))
-  }
-  if (key %in% c("const", "enum")) {
-    allowed <- if (key == "const") list(rule) else rule
-    ok <- any(vapply(allowed, same_json, TRUE, b = value))
-    return(if (!ok) paste0(where, " must be one of the allowed values"))
-  }
-  if (key == "not") {
-    fits <- is.null(schema_problem(value, rule, root, where))
-    return(if (fits) paste0(where, " must not match a pattern"))
-  }
-  if (key == "if") {
-    fits <- is.null(schema_problem(value, rule, root, where))
-    branch <- schema[[if (fits) "then" else "else"]]
-    return(schema_problem(value, if (is.null(branch)) list() else branch,
-                          root, where))
-  }
-  if (key %in% c("then", "else")) {
-    return(NULL) # applied by "if"
+  if (key %in% c("$ref", "type", "const", "enum", "not", "if", "then",
+                 "else")) {
+    return(any_keyword(key, rule, value, schema, root, where))
   }
   if (json_is_type("string", value)) {
     return(string_keyword(key, rule, value, where))
@@ -69,6 +46,41 @@ schema_keyword <- function(key, rule, value, schema, root, where) {
   NULL
 }
 
+# The keywords that apply to values of every type.
+any_keyword <- function(key, rule, value, schema, root, where) {
+  if (key == "$ref") {
+    return(schema_problem(value, schema_resolve(rule, root), root, where))
+  }
+  if (key == "type") {
+    kinds <- unlist(rule)
+    ok <- any(vapply(kinds, json_is_type, TRUE, value = value))
+    return(if (!ok) paste0(where, " must be of type ",
+                           paste(kinds, collapse = " or ")))
+  }
+  if (key %in% c("const", "enum")) {
+    allowed <- if (key == "const") list(rule) else rule
+    ok <- any(vapply(allowed, same_json, TRUE, b = value))
+    return(if (!ok) paste0(where, " must be one of the allowed values"))
+  }
+  logic_keyword(key, rule, value, schema, root, where)
+}
+
+# "not", and "if" with its "then" and "else".
+logic_keyword <- function(key, rule, value, schema, root, where) {
+  if (key == "not") {
+    fits <- is.null(schema_problem(value, rule, root, where))
+    return(if (fits) paste0(where, " must not match a pattern"))
+  }
+  if (key == "if") {
+    fits <- is.null(schema_problem(value, rule, root, where))
+    branch <- schema[[if (fits) "then" else "else"]]
+    return(schema_problem(value, if (is.null(branch)) list() else branch,
+                          root, where))
+  }
+  NULL # "then" and "else": applied by "if"
+}
+
+# pattern and minLength.
 string_keyword <- function(key, rule, value, where) {
   if (key == "pattern" && !grepl(rule, value, perl = TRUE)) {
     return(paste0(where, " must match the pattern ", rule))
@@ -79,6 +91,7 @@ string_keyword <- function(key, rule, value, where) {
   NULL
 }
 
+# minimum.
 number_keyword <- function(key, rule, value, where) {
   if (key == "minimum" && !(value >= rule)) {
     return(paste0(where, " must be at least ", rule))
@@ -86,6 +99,7 @@ number_keyword <- function(key, rule, value, where) {
   NULL
 }
 
+# minItems, maxItems and items.
 array_keyword <- function(key, rule, value, root, where) {
   if (key == "minItems" && length(value) < rule) {
     return(paste0(where, " must have at least ", rule, " items"))
@@ -105,26 +119,29 @@ array_keyword <- function(key, rule, value, root, where) {
   NULL
 }
 
+# required, additionalProperties and properties.
 object_keyword <- function(key, rule, value, schema, root, where) {
-  if (key == "required") {
-    missing <- setdiff(unlist(rule), names(value))
-    return(if (length(missing) > 0L) {
-      paste0(where, " must have the field '", missing[1L], "'")
-    })
+  missing <- setdiff(unlist(rule), names(value))
+  if (key == "required" && length(missing) > 0L) {
+    return(paste0(where, " must have the field '", missing[1L], "'"))
   }
-  if (key == "additionalProperties" && isFALSE(rule)) {
-    extra <- setdiff(names(value), names(schema$properties))
-    return(if (length(extra) > 0L) {
-      paste0(where, " has an unknown field '", extra[1L], "'")
-    })
+  extra <- setdiff(names(value), names(schema$properties))
+  if (key == "additionalProperties" && isFALSE(rule) && length(extra) > 0L) {
+    return(paste0(where, " has an unknown field '", extra[1L], "'"))
   }
   if (key == "properties") {
-    for (name in intersect(names(rule), names(value))) {
-      problem <- schema_problem(value[[name]], rule[[name]], root,
-                                paste0(where, ".", name))
-      if (!is.null(problem)) {
-        return(problem)
-      }
+    return(properties_problem(rule, value, root, where))
+  }
+  NULL
+}
+
+# The first field of an object that breaks its schema in `rule`.
+properties_problem <- function(rule, value, root, where) {
+  for (name in intersect(names(rule), names(value))) {
+    problem <- schema_problem(value[[name]], rule[[name]], root,
+                              paste0(where, ".", name))
+    if (!is.null(problem)) {
+      return(problem)
     }
   }
   NULL
@@ -146,9 +163,6 @@ json_is_type <- function(kind, value) {
 
 # Equal as JSON values: 1 equals 1.0, but TRUE is not 1.
 same_json <- function(a, b) {
-  if (is.logical(a) || is.logical(b) || is.null(a) || is.null(b)) {
-    return(identical(a, b))
-  }
   if (is.numeric(a) && is.numeric(b)) {
     return(isTRUE(a == b))
   }

@@ -51,8 +51,7 @@ save_trace <- function(result, path, case = "", language = "r") {
 #' @rdname save_trace
 #' @export
 load_trace <- function(path) {
-  if (!is.character(path) || length(path) != 1L || is.na(path) ||
-        !file.exists(path) || dir.exists(path)) {
+  if (!is_string(path) || !file.exists(path) || dir.exists(path)) {
     twinnet_abort("fixture", "cannot read trace ",
                   paste(deparse(path), collapse = " "), ": no such file")
   }
@@ -76,14 +75,11 @@ TENSOR_DIMS <- c(loss = 1L, outputs = 3L, weights = 3L, biases = 2L)
 # The document with its tensors decoded, after checking every field.
 check_trace <- function(document) {
   epochs <- document$epochs
-  whole <- json_is_type("array", epochs) &&
-    all(vapply(epochs, function(e) {
-      json_is_type("integer", e) && e >= 0 && e < 2^31
-    }, TRUE))
-  epochs <- if (whole) as.integer(unlist(epochs))
-  if (!whole || length(epochs) == 0L || is.unsorted(epochs, strictly = TRUE)) {
+  if (!whole_numbers(epochs) || length(epochs) == 0L ||
+        is.unsorted(unlist(epochs), strictly = TRUE)) {
     twinnet_abort("fixture", "epochs must be increasing whole numbers")
   }
+  epochs <- as.integer(unlist(epochs))
   tensors <- document$tensors
   if (!json_is_type("object", tensors) ||
         !all(c("loss", "outputs", "weights[0]") %in% names(tensors))) {
@@ -91,20 +87,25 @@ check_trace <- function(document) {
                   "at least")
   }
   for (name in names(tensors)) {
-    kind <- sub("\\[[0-9]+\\]$", "",
-                regmatches(name, regexpr(TENSOR_NAME, name, perl = TRUE)))
-    value <- from_block(tensors[[name]])
-    dims <- if (is.null(dim(value))) 1L else length(dim(value))
-    if (length(kind) == 0L || dims != TENSOR_DIMS[[kind]] ||
-          NROW(value) != length(epochs)) {
-      twinnet_abort("fixture", "tensor '", name, "' is unknown or does not ",
-                    "fit the epochs")
-    }
-    tensors[[name]] <- value
+    tensors[[name]] <- trace_tensor(name, tensors[[name]], length(epochs))
   }
   document$epochs <- epochs
   document$tensors <- tensors
   document
+}
+
+# One tensor of a trace, decoded: a known name, and one row per epoch.
+trace_tensor <- function(name, block, n_epochs) {
+  kind <- sub("\\[[0-9]+\\]$", "",
+              regmatches(name, regexpr(TENSOR_NAME, name, perl = TRUE)))
+  value <- from_block(block)
+  dims <- if (is.null(dim(value))) 1L else length(dim(value))
+  if (length(kind) == 0L || dims != TENSOR_DIMS[[kind]] ||
+        NROW(value) != n_epochs) {
+    twinnet_abort("fixture", "tensor '", name, "' is unknown or does not ",
+                  "fit the epochs")
+  }
+  value
 }
 
 # The names of a trace's tensors.

@@ -6,13 +6,12 @@
 
 # A name from `choices`; otherwise suggest the nearest one.
 check_name <- function(value, choices, what) {
-  if (is.character(value) && length(value) == 1L && !is.na(value) &&
-        value %in% choices) {
+  if (is_string(value) && value %in% choices) {
     return(value)
   }
   given <- paste(deparse(value), collapse = " ")
   # the distance from the text itself, not from deparse()'s quoted copy
-  text <- if (is.character(value) && length(value) == 1L) value else given
+  text <- if (is_string(value)) value else given
   distance <- utils::adist(text, choices)
   hint <- if (isTRUE(min(distance) <= 3)) {
     paste0(" (did you mean \"", choices[which.min(distance)], "\"?)")
@@ -23,9 +22,14 @@ check_name <- function(value, choices, what) {
                 paste(choices, collapse = ", "), "; got ", given, hint)
 }
 
+# One string, not NA.
+is_string <- function(x) {
+  is.character(x) && length(x) == 1L && !is.na(x)
+}
+
 # R's integers stop at 2^31 - 1, so every whole-number argument does too.
 INT_MAX <- 2^31 - 1
-# The most a single call may allocate; above it, the argument that asked is named.
+# The most one call may allocate; above it, the argument that asked is named.
 MAX_BYTES <- 2^32
 
 # A whole number in [minimum, maximum], as an integer (TRUE and 2.5 are not).
@@ -127,24 +131,33 @@ check_network <- function(network) {
   for (i in seq_along(weights)) {
     check_layer(weights[[i]], i, if (i > 1L) ncol(weights[[i - 1L]]))
   }
-  biases <- network$biases
-  if (!is.null(biases)) {
-    if (!is.list(biases) || length(biases) != length(weights)) {
-      twinnet_abort("shape", "network$biases must be NULL or a list of ",
-                    length(weights), " vectors")
-    }
-    for (i in seq_along(biases)) {
-      check_vector(biases[[i]], paste0("network$biases[[", i, "]]"),
-                   ncol(weights[[i]]))
-    }
-  }
-  acts <- network$activations
-  if (!is.character(acts) || length(acts) != length(weights)) {
-    twinnet_abort("shape", "network$activations must list ", length(weights),
+  check_biases(network$biases, weights)
+  check_activation_names(network$activations, length(weights))
+  network
+}
+
+# The activations of a network: one known name per layer.
+check_activation_names <- function(acts, n_layers) {
+  if (!is.character(acts) || length(acts) != n_layers) {
+    twinnet_abort("shape", "network$activations must list ", n_layers,
                   " names, one per layer")
   }
   for (name in acts) check_name(name, ACTIVATIONS, "network$activations")
-  network
+}
+
+# The biases of a network: NULL, or one vector per layer.
+check_biases <- function(biases, weights) {
+  if (is.null(biases)) {
+    return(invisible(NULL))
+  }
+  if (!is.list(biases) || length(biases) != length(weights)) {
+    twinnet_abort("shape", "network$biases must be NULL or a list of ",
+                  length(weights), " vectors")
+  }
+  for (i in seq_along(biases)) {
+    check_vector(biases[[i]], paste0("network$biases[[", i, "]]"),
+                 ncol(weights[[i]]))
+  }
 }
 
 # One weight matrix of a network: double, (n_in, n_out), not empty.

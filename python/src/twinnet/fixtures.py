@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from twinnet.errors import FixtureError
-from twinnet.schema import schema_problem
+from twinnet.schema import json_is_type, schema_problem
 
 MANIFEST = "MANIFEST.sha256"
 # A finite double in hex, as the schemas define it (hexFloat).
@@ -67,19 +67,23 @@ def from_hex(block, finite: bool = True) -> np.ndarray:
     return values.reshape(shape)
 
 
+def whole_numbers(x) -> bool:
+    """A JSON array of whole numbers from 0 to 2^31 - 1."""
+    return json_is_type("array", x) and all(
+        json_is_type("integer", n) and 0 <= n < 2**31 for n in x
+    )
+
+
 def _block_parts(block) -> tuple[list[int], list[str]]:
     """The shape and hex strings of a block, checked for type."""
     if not isinstance(block, dict) or not {"shape", "hex"} <= block.keys():
         raise FixtureError("a block must be an object with 'shape' and 'hex'")
     shape, texts = block["shape"], block["hex"]
-    whole = isinstance(shape, list) and all(
-        isinstance(n, int) and not isinstance(n, bool) and 0 <= n < 2**31 for n in shape
-    )
-    if not whole or not 1 <= len(shape) <= 3:
+    if not whole_numbers(shape) or not 1 <= len(shape) <= 3:
         raise FixtureError("a block's shape must be a list of 1 to 3 whole numbers")
     if not isinstance(texts, list) or not all(isinstance(h, str) for h in texts):
         raise FixtureError("a block's hex must be a list of strings")
-    return shape, texts
+    return [int(n) for n in shape], texts
 
 
 def to_hex(a) -> dict:

@@ -27,44 +27,56 @@ def schema_problem(value, schema: dict, root: dict, where: str = "$") -> str | N
     for key, rule in schema.items():
         if key in NOTES:
             continue
-        problem = _keyword(key, rule, value, schema, root, where)
+        problem = schema_keyword(key, rule, value, schema, root, where)
         if problem is not None:
             return problem
     return None
 
 
-def _keyword(key, rule, value, schema, root, where):
+def schema_keyword(key, rule, value, schema, root, where):
     """One keyword of a schema applied to ``value``."""
-    if key == "$ref":
-        return schema_problem(value, _resolve(rule, root), root, where)
-    if key == "type":
-        kinds = [rule] if isinstance(rule, str) else rule
-        ok = any(_is_type(value, kind) for kind in kinds)
-        return None if ok else f"{where} must be of type {' or '.join(kinds)}"
-    if key in ("const", "enum"):
-        allowed = [rule] if key == "const" else rule
-        ok = any(_same_json(value, a) for a in allowed)
-        return None if ok else f"{where} must be one of {allowed}"
-    if key == "not":
-        fits = schema_problem(value, rule, root, where) is None
-        return f"{where} must not match {rule}" if fits else None
-    if key == "if":
-        branch = "then" if schema_problem(value, rule, root, where) is None else "else"
-        return schema_problem(value, schema.get(branch, {}), root, where)
-    if key in ("then", "else"):
-        return None  # applied by "if"
-    if isinstance(value, str):
-        return _string_keyword(key, rule, value, where)
-    if _is_type(value, "number"):
-        return _number_keyword(key, rule, value, where)
-    if isinstance(value, list):
-        return _array_keyword(key, rule, value, root, where)
-    if isinstance(value, dict):
-        return _object_keyword(key, rule, value, schema, root, where)
+    if key in ("$ref", "type", "const", "enum", "not", "if", "then", "else"):
+        return any_keyword(key, rule, value, schema, root, where)
+    if json_is_type("string", value):
+        return string_keyword(key, rule, value, where)
+    if json_is_type("number", value):
+        return number_keyword(key, rule, value, where)
+    if json_is_type("array", value):
+        return array_keyword(key, rule, value, root, where)
+    if json_is_type("object", value):
+        return object_keyword(key, rule, value, schema, root, where)
     return None
 
 
-def _string_keyword(key, rule, value: str, where):
+def any_keyword(key, rule, value, schema, root, where):
+    """The keywords that apply to values of every type."""
+    if key == "$ref":
+        return schema_problem(value, schema_resolve(rule, root), root, where)
+    if key == "type":
+        kinds = [rule] if isinstance(rule, str) else rule
+        ok = any(json_is_type(kind, value) for kind in kinds)
+        return None if ok else f"{where} must be of type {' or '.join(kinds)}"
+    if key in ("const", "enum"):
+        allowed = [rule] if key == "const" else rule
+        ok = any(same_json(a, value) for a in allowed)
+        return None if ok else f"{where} must be one of the allowed values"
+    return logic_keyword(key, rule, value, schema, root, where)
+
+
+def logic_keyword(key, rule, value, schema, root, where):
+    """``not``, and ``if`` with its ``then`` and ``else``."""
+    if key == "not":
+        fits = schema_problem(value, rule, root, where) is None
+        return f"{where} must not match a pattern" if fits else None
+    if key == "if":
+        fits = schema_problem(value, rule, root, where) is None
+        branch = schema.get("then" if fits else "else")
+        return schema_problem(value, {} if branch is None else branch, root, where)
+    return None  # "then" and "else": applied by "if"
+
+
+def string_keyword(key, rule, value: str, where):
+    """``pattern`` and ``minLength``."""
     if key == "pattern" and re.search(rule, value) is None:
         return f"{where} must match the pattern {rule}"
     if key == "minLength" and len(value) < rule:
@@ -72,13 +84,15 @@ def _string_keyword(key, rule, value: str, where):
     return None
 
 
-def _number_keyword(key, rule, value, where):
+def number_keyword(key, rule, value, where):
+    """``minimum``."""
     if key == "minimum" and not value >= rule:
         return f"{where} must be at least {rule}"
     return None
 
 
-def _array_keyword(key, rule, value: list, root, where):
+def array_keyword(key, rule, value: list, root, where):
+    """``minItems``, ``maxItems`` and ``items``."""
     if key == "minItems" and len(value) < rule:
         return f"{where} must have at least {rule} items"
     if key == "maxItems" and len(value) > rule:
@@ -91,23 +105,30 @@ def _array_keyword(key, rule, value: list, root, where):
     return None
 
 
-def _object_keyword(key, rule, value: dict, schema, root, where):
-    if key == "required":
-        missing = [name for name in rule if name not in value]
-        return f"{where} must have the field {missing[0]!r}" if missing else None
-    if key == "additionalProperties" and rule is False:
-        extra = [name for name in value if name not in schema.get("properties", {})]
-        return f"{where} has an unknown field {extra[0]!r}" if extra else None
+def object_keyword(key, rule, value: dict, schema, root, where):
+    """``required``, ``additionalProperties`` and ``properties``."""
+    missing = [name for name in rule if name not in value] if key == "required" else []
+    if key == "required" and missing:
+        return f"{where} must have the field '{missing[0]}'"
+    extra = [name for name in value if name not in schema.get("properties", {})]
+    if key == "additionalProperties" and rule is False and extra:
+        return f"{where} has an unknown field '{extra[0]}'"
     if key == "properties":
-        for name, sub in rule.items():
-            if name in value:
-                problem = schema_problem(value[name], sub, root, f"{where}.{name}")
-                if problem is not None:
-                    return problem
+        return properties_problem(rule, value, root, where)
     return None
 
 
-def _is_type(value, kind: str) -> bool:
+def properties_problem(rule: dict, value: dict, root, where):
+    """The first field of an object that breaks its schema in ``rule``."""
+    for name, sub in rule.items():
+        if name in value:
+            problem = schema_problem(value[name], sub, root, f"{where}.{name}")
+            if problem is not None:
+                return problem
+    return None
+
+
+def json_is_type(kind: str, value) -> bool:
     """JSON's types; an integer is any number with no fraction (2.0 too)."""
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     checks = {
@@ -130,16 +151,14 @@ def _finite(number) -> bool:
         return False
 
 
-def _same_json(a, b) -> bool:
+def same_json(a, b) -> bool:
     """Equal as JSON values: 1 equals 1.0, but True is not 1."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    if type(a) is not type(b) and not (_is_type(a, "number") and _is_type(b, "number")):
-        return False
-    return a == b
+    if json_is_type("number", a) and json_is_type("number", b):
+        return a == b
+    return type(a) is type(b) and a == b
 
 
-def _resolve(ref: str, root: dict) -> dict:
+def schema_resolve(ref: str, root: dict) -> dict:
     """A local reference, ``#/$defs/name``."""
     node = root
     for part in ref.removeprefix("#/").split("/"):

@@ -15,7 +15,7 @@ import numpy as np
 
 from twinnet.errors import FixtureError
 from twinnet.fit import FitResult
-from twinnet.fixtures import from_hex, parse_json, to_hex, trace_digest, write_atomic
+from twinnet.fixtures import from_hex, parse_json, to_hex, trace_digest, whole_numbers, write_atomic
 
 FORMAT = "twinnet-trace/1"
 # Dimensions of each tensor of a trace, the recorded epochs first.
@@ -58,23 +58,25 @@ def load_trace(path) -> dict:
 
 def _check_trace(document: dict) -> dict:
     """The document with its tensors decoded, after checking every field."""
-    epochs, tensors = document.get("epochs"), document.get("tensors")
-    whole = isinstance(epochs, list) and all(
-        isinstance(e, int) and not isinstance(e, bool) and 0 <= e < 2**31 for e in epochs
-    )
-    if not whole or not epochs or sorted(set(epochs)) != epochs:
+    epochs = document.get("epochs")
+    if not whole_numbers(epochs) or not epochs or sorted(set(epochs)) != epochs:
         raise FixtureError("epochs must be increasing whole numbers")
+    epochs = [int(e) for e in epochs]
+    tensors = document.get("tensors")
     if not isinstance(tensors, dict) or not {"loss", "outputs", "weights[0]"} <= tensors.keys():
         raise FixtureError("tensors must hold loss, outputs and weights[0] at least")
-    decoded = {}
-    for name, block in tensors.items():
-        kind = re.fullmatch(r"(loss|outputs)|(weights|biases)\[[0-9]+\]", name)
-        ndim = TENSOR_DIMS[kind.group(1) or kind.group(2)] if kind else None
-        value = from_hex(block, finite=False)
-        if ndim is None or value.ndim != ndim or value.shape[0] != len(epochs):
-            raise FixtureError(f"tensor {name!r} is unknown or does not fit the epochs")
-        decoded[name] = value
-    return dict(document, tensors=decoded)
+    decoded = {name: _trace_tensor(name, block, len(epochs)) for name, block in tensors.items()}
+    return dict(document, epochs=epochs, tensors=decoded)
+
+
+def _trace_tensor(name: str, block, n_epochs: int) -> np.ndarray:
+    """One tensor of a trace, decoded: a known name, and one row per epoch."""
+    kind = re.fullmatch(r"(loss|outputs)|(weights|biases)\[[0-9]+\]", name)
+    value = from_hex(block, finite=False)
+    ndim = TENSOR_DIMS[kind.group(1) or kind.group(2)] if kind else None
+    if ndim is None or value.ndim != ndim or value.shape[0] != n_epochs:
+        raise FixtureError(f"tensor {name!r} is unknown or does not fit the epochs")
+    return value
 
 
 def trace_tensors(trace) -> dict[str, np.ndarray]:

@@ -128,27 +128,38 @@ def check_network(network):
     matrix chaining onto the next, every bias a vector as long as its layer,
     one known activation per layer, so no step recycles or guesses.
     """
-    from twinnet.activations import ACTIVATIONS  # here: these modules import this one
-    from twinnet.network import Network
+    from twinnet.network import Network  # here: network.py imports this module
 
     if not isinstance(network, Network):
         raise DataTypeError(f"network must come from init_network; got {type(network).__name__}")
-    weights, biases = network.weights, network.biases
+    weights = network.weights
     if not isinstance(weights, list) or not weights:
         raise ShapeError("network.weights must be a non-empty list of matrices")
     for i, w in enumerate(weights):
         _check_layer(w, i, None if i == 0 else weights[i - 1].shape[1])
-    if biases is not None:
-        if not isinstance(biases, list) or len(biases) != len(weights):
-            raise ShapeError(f"network.biases must be None or a list of {len(weights)} vectors")
-        for i, b in enumerate(biases):
-            _check_vector(b, f"network.biases[{i}]", weights[i].shape[1])
-    acts = network.activations
-    if not isinstance(acts, list) or len(acts) != len(weights):
-        raise ShapeError(f"network.activations must list {len(weights)} names, one per layer")
+    _check_biases(network.biases, weights)
+    _check_activation_names(network.activations, len(weights))
+    return network
+
+
+def _check_biases(biases, weights) -> None:
+    """The biases of a network: None, or one vector per layer."""
+    if biases is None:
+        return
+    if not isinstance(biases, list) or len(biases) != len(weights):
+        raise ShapeError(f"network.biases must be None or a list of {len(weights)} vectors")
+    for i, b in enumerate(biases):
+        _check_vector(b, f"network.biases[{i}]", weights[i].shape[1])
+
+
+def _check_activation_names(acts, n_layers: int) -> None:
+    """The activations of a network: one known name per layer."""
+    from twinnet.activations import ACTIVATIONS  # here: activations.py imports this module
+
+    if not isinstance(acts, list) or len(acts) != n_layers:
+        raise ShapeError(f"network.activations must list {n_layers} names, one per layer")
     for name in acts:
         check_name(name, ACTIVATIONS, "network.activations")
-    return network
 
 
 def _check_layer(w, i: int, n_in) -> None:

@@ -15,11 +15,11 @@ import pandas as pd
 
 from twinnet.activations import activate, slope
 from twinnet.backward import _inputs_times_delta
+from twinnet.errors import DataTypeError
 from twinnet.fit import _check_fit
 from twinnet.loss import FUSED, output_delta
 from twinnet.network import Network
 from twinnet.numerics import numerics_ops
-from twinnet.errors import DataTypeError
 from twinnet.validate import check_int
 
 
