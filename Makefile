@@ -74,8 +74,23 @@ browser:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    --no-install-recommends chromium >/dev/null; }
 
+# rpy2 3.5.17 has no wheel: pip builds it, and its API mode compiles against
+# Python.h, which a plain Debian lacks (python3-dev). Setup installs the headers
+# of the Python in use (python3.X-dev) when it can; where it cannot (no apt, no
+# root, a Python not from Debian), rpy2 is built in its ABI mode, which needs no
+# compiler and no headers and gives the same results, only slower calls into R.
 $(VENV)/.python-ok: python/pyproject.toml tests/requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
+	@inc=$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["include"])'); \
+	if [ ! -e "$$inc/Python.h" ] && [ "$${inc#/usr/include/python3}" != "$$inc" ] && \
+	   command -v apt-get >/dev/null && { [ -z "$(SUDO)" ] || command -v sudo >/dev/null; }; then \
+	  echo "installing $$(basename $$inc)-dev from Debian (Python.h, to build rpy2)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends $$(basename $$inc)-dev >/dev/null || true; \
+	fi; \
+	if [ ! -e "$$inc/Python.h" ]; then \
+	  echo "no Python.h for $(PY): building rpy2 in its ABI mode"; export RPY2_CFFI_MODE=ABI; \
+	fi; \
 	$(PY) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
 	$(PY) -m pip install -q --disable-pip-version-check -e python
 	touch $@
