@@ -159,3 +159,16 @@ def test_overwriting_keeps_the_file_mode(tmp_path):
     write_atomic(target, "new")
     assert target.read_text() == "new" and stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["trace.json"]  # no temporary file left
+
+
+def test_saving_a_trace_fails_as_a_twinnet_error_and_leaves_nothing(tmp_path):
+    net = twinnet.init_network([2, 3, 1], seed=1)
+    result = twinnet.fit(net, np.eye(2), [0, 1], epochs=2, lr=0.5)
+    digested = twinnet.fit(net, np.eye(2), [0, 1], epochs=2, lr=0.5, record_outputs="digest")
+    with pytest.raises(ArgumentError, match="record_outputs='full'"):
+        twinnet.traces.save_trace(digested, tmp_path / "t.json")
+    with pytest.raises(FixtureError, match="cannot write"):
+        twinnet.traces.save_trace(result, tmp_path / "missing" / "t.json")
+    with pytest.raises(FixtureError, match="cannot write"):
+        twinnet.traces.save_trace(result, tmp_path)  # a folder
+    assert list(tmp_path.iterdir()) == []

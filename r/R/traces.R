@@ -35,6 +35,17 @@ TRACE_FORMAT <- "twinnet-trace/1"
 #' save_trace(result, path, case = "example")
 #' first_difference(load_trace(path), load_trace(path))
 save_trace <- function(result, path, case = "", language = "r") {
+  if (!inherits(result, "twinnet_fit") || !is.double(result$trace$outputs)) {
+    twinnet_abort("argument", "result must come from fit with ",
+                  "record_outputs = \"full\"")
+  }
+  if (!is_string(case) || !is_string(language)) {
+    twinnet_abort("argument", "case and language must be strings")
+  }
+  if (!is_string(path)) {
+    twinnet_abort("argument", "path must be a file name; got ",
+                  class(path)[1L])
+  }
   trace <- result$trace
   document <- list(
     format = TRACE_FORMAT,

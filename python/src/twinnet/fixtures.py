@@ -244,7 +244,8 @@ def write_atomic(path, text: str) -> None:
     through (its target changes, the link stays), and an existing file keeps
     its permission bits (a 0600 file stays 0600); a new file gets the usual
     mode, 0666 less the umask. Owner and group are the writer's, as for any
-    new file. On failure the temporary file is removed and the error raised.
+    new file. On failure the temporary file is removed and a FixtureError
+    raised, as in R.
     """
     path = Path(path)
     if path.is_symlink():
@@ -256,7 +257,10 @@ def write_atomic(path, text: str) -> None:
         if path.is_file():
             os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
         os.replace(tmp, path)
-    except BaseException:
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise FixtureError(f"cannot write {path}: {err.strerror or err}") from err
+    except BaseException:  # Ctrl-C included: no temporary file left behind
         tmp.unlink(missing_ok=True)
         raise
 

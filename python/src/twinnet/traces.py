@@ -8,12 +8,13 @@ Python (``weights[0]`` is the first layer's) and flattened row-major.
 """
 
 import json
+import os
 import re
 from pathlib import Path
 
 import numpy as np
 
-from twinnet.errors import FixtureError
+from twinnet.errors import ArgumentError, FixtureError
 from twinnet.fit import FitResult
 from twinnet.fixtures import from_hex, parse_json, to_hex, trace_digest, whole_numbers, write_atomic
 
@@ -23,7 +24,17 @@ TENSOR_DIMS = {"loss": 1, "outputs": 3, "weights": 3, "biases": 2}
 
 
 def save_trace(result: FitResult, path, case: str = "", language: str = "python") -> None:
-    """Write ``result.trace`` (all recorded epochs) to ``path`` as JSON."""
+    """Write ``result.trace`` (all recorded epochs) to ``path`` as JSON.
+
+    The trace must hold its outputs in full (``record_outputs="full"``);
+    ``case`` and ``language`` are labels, strings.
+    """
+    if not isinstance(result, FitResult) or result.trace.outputs.dtype != np.float64:
+        raise ArgumentError("result must come from fit with record_outputs='full'")
+    if not isinstance(case, str) or not isinstance(language, str):
+        raise ArgumentError("case and language must be strings")
+    if not isinstance(path, (str, os.PathLike)):
+        raise ArgumentError(f"path must be a file name; got {type(path).__name__}")
     trace = result.trace
     document = {
         "format": FORMAT,

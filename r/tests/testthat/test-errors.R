@@ -122,3 +122,18 @@ test_that("overwriting keeps the file mode", {
   expect_identical(format(file.mode(target)), "600")
   expect_identical(list.files(dir, all.files = TRUE, no.. = TRUE), "trace.json")
 })
+
+test_that("saving a trace fails as a twinnet error and leaves nothing", {
+  dir <- withr::local_tempdir()
+  net <- init_network(c(2, 3, 1), seed = 1)
+  result <- fit(net, diag(2), c(0, 1), epochs = 2, lr = 0.5)
+  digested <- fit(net, diag(2), c(0, 1), epochs = 2, lr = 0.5,
+                  record_outputs = "digest")
+  expect_error(save_trace(digested, file.path(dir, "t.json")),
+               "record_outputs", class = "twinnet_argument_error")
+  expect_error(save_trace(result, file.path(dir, "missing", "t.json")),
+               "cannot write", class = "twinnet_fixture_error")
+  expect_error(save_trace(result, dir), "cannot write",
+               class = "twinnet_fixture_error")
+  expect_length(list.files(dir, all.files = TRUE, no.. = TRUE), 0L)
+})
