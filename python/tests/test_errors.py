@@ -6,6 +6,7 @@ languages side by side.
 """
 
 import json
+import re
 import stat
 import warnings
 
@@ -172,3 +173,14 @@ def test_saving_a_trace_fails_as_a_twinnet_error_and_leaves_nothing(tmp_path):
     with pytest.raises(FixtureError, match="cannot write"):
         twinnet.traces.save_trace(result, tmp_path)  # a folder
     assert list(tmp_path.iterdir()) == []
+
+
+def test_one_naming_scheme_in_both_languages_with_the_old_names_kept():
+    classes = twinnet.errors.TwinnetError.__subclasses__()
+    assert len(classes) == 8
+    for cls in classes:
+        words = re.findall(r"[A-Z][a-z]+", cls.__name__)
+        assert words[0] == "Twinnet" and words[-1] == "Error"
+        assert cls.category == "_".join(w.lower() for w in words)  # twinnet_shape_error
+    assert ShapeError is twinnet.errors.TwinnetShapeError
+    assert NameChoiceError is twinnet.errors.TwinnetNameError
