@@ -76,8 +76,23 @@ browser:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    --no-install-recommends chromium >/dev/null; }
 
+# rpy2 3.5.17 has no wheel: pip builds it, and its API mode compiles against
+# Python.h, which a plain Debian lacks (python3-dev). Setup installs the headers
+# of the Python in use (python3.X-dev) when it can; where it cannot (no apt, no
+# root, a Python not from Debian), rpy2 is built in its ABI mode, which needs no
+# compiler and no headers and gives the same results, only slower calls into R.
 $(VENV)/.python-ok: python/pyproject.toml tests/requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
+	@inc=$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["include"])'); \
+	if [ ! -e "$$inc/Python.h" ] && [ "$${inc#/usr/include/python3}" != "$$inc" ] && \
+	   command -v apt-get >/dev/null && { [ -z "$(SUDO)" ] || command -v sudo >/dev/null; }; then \
+	  echo "installing $$(basename $$inc)-dev from Debian (Python.h, to build rpy2)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends $$(basename $$inc)-dev >/dev/null || true; \
+	fi; \
+	if [ ! -e "$$inc/Python.h" ]; then \
+	  echo "no Python.h for $(PY): building rpy2 in its ABI mode"; export RPY2_CFFI_MODE=ABI; \
+	fi; \
 	$(PY) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
 	$(PY) -m pip install -q --disable-pip-version-check -e "python[sklearn]"
 	touch $@
@@ -87,7 +102,7 @@ $(VENV)/.python-ok: python/pyproject.toml tests/requirements.txt
 $(PY_FIXTURES)/MANIFEST.sha256 r/inst/fixtures/MANIFEST.sha256: $(FIXTURES)
 	for d in $(PY_FIXTURES) r/inst/fixtures; do rm -rf $$d && mkdir -p $$d && \
 	  cp -r shared_fixtures/MANIFEST.sha256 shared_fixtures/bad_inputs.json shared_fixtures/cases \
-	    shared_fixtures/datasets shared_fixtures/golden $$d/; done
+	    shared_fixtures/datasets shared_fixtures/schema shared_fixtures/golden $$d/; done
 
 $(RLIB)/twinnet/DESCRIPTION: $(R_SRC) r/inst/fixtures/MANIFEST.sha256
 	mkdir -p $(RLIB)

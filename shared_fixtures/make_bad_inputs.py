@@ -189,14 +189,266 @@ rows = [
     ("walkthrough with a misspelt numerics", "walkthrough", {"numerics": "exactly"}, N),
     ("walkthrough with softmax's loss", "walkthrough", {"loss": "categorical_cross_entropy"}, C),
 ]
+HERE = Path(__file__).resolve().parent
+XOR_CASE = json.loads((HERE / "cases" / "xor.json").read_text())
+OK = "none"  # accepted: the call must succeed in both languages
+
+
+def case_with(**changes):
+    """The xor case's text with fields replaced."""
+    return {"text": json.dumps(XOR_CASE | changes)}
+
+
+def net(change, **spec):
+    """A network from init_network, changed afterwards."""
+    return {"net": {"sizes": [2, 3, 1], "change": change} | spec}
+
+
+TRACE = {
+    "format": "twinnet-trace/1",
+    "case": "",
+    "language": "python",
+    "digest": "",
+    "epochs": [0],
+    "tensors": {
+        "loss": {"shape": [1], "hex": ["0x1p-1"]},
+        "outputs": {"shape": [1, 1, 1], "hex": ["0x1p-1"]},
+        "weights[0]": {"shape": [1, 1, 1], "hex": ["0x1p-1"]},
+    },
+}
+
+
+def trace_with(**changes):
+    """A minimal trace's text with top-level fields or tensors replaced."""
+    tensors = dict(TRACE["tensors"], **changes.pop("tensors", {}))
+    return {"text": json.dumps(TRACE | changes | {"tensors": tensors})}
+
+
+big = 2**31
+rows += [
+    # whole-number floats are whole numbers: converted, then used
+    ("epochs as a whole-number float", "fit", {"epochs": 2.0}, OK),
+    ("batch size as a whole-number float", "fit", {"batch_size": 2.0, "seed": 3.0}, OK),
+    ("record_every as a whole-number float", "fit", {"record_every": 1.0}, OK),
+    ("a whole-number float seed", "init_network", {"seed": 1.0}, OK),
+    ("sizes as whole-number floats", "init_network", {"sizes": {"vector": [2.0, 3.0, 1.0]}}, OK),
+    ("draws as a whole-number float", "rng_uniform", {"n": 3.0}, OK),
+    ("a shuffle length as a whole-number float", "rng_shuffle", {"n": 3.0}, OK),
+    ("digits as a whole-number float", "format_walkthrough", {"digits": 3.0}, OK),
+    # integers beyond R's and memory bombs: refused before allocating
+    ("epochs beyond R's integers", "fit", {"epochs": big}, A),
+    ("record_every beyond R's integers", "fit", {"record_every": big}, A),
+    ("a huge hidden layer", "init_network", {"sizes": {"vector": [2, 2**20, 2**20, 1]}}, A),
+    ("a layer size beyond R's integers", "init_network", {"sizes": {"vector": [2, 2**40, 1]}}, A),
+    ("epochs whose full trace does not fit", "fit", {"epochs": big - 1}, A),
+    ("a billion draws", "rng_uniform", {"n": 10**9}, A),
+    ("draws beyond R's integers", "rng_uniform", {"n": 3 * 10**9}, A),
+    ("a shuffle beyond R's integers", "rng_shuffle", {"n": big}, A),
+    ("an infinite seed", "rng_state", {"seed": {"float": "Inf"}}, A),
+    # format_walkthrough's digits
+    ("digits as text", "format_walkthrough", {"digits": "3"}, A),
+    ("negative digits", "format_walkthrough", {"digits": -1}, A),
+    ("fractional digits", "format_walkthrough", {"digits": 2.5}, A),
+    ("digits beyond 15", "format_walkthrough", {"digits": 400}, A),
+    # accuracy: labels are numbers, one per row
+    ("text labels", "accuracy", {"labels": {"strings": ["0", "1", "1", "0"]}}, T),
+    ("NaN labels", "accuracy", {"labels": {"vector": [0, 1, "NaN", 0]}}, V),
+    ("labels in two columns", "accuracy", {"labels": M([[0, 0], [1, 1], [1, 1], [0, 0]])}, S),
+    # data frames: empty ones, and pandas' nullable numbers
+    ("X a data frame with no rows", "fit", {"X": {"dataframe": {"a": [], "b": []}}}, S),
+    ("X a data frame with no columns", "predict", {"X": {"dataframe": {}}}, S),
+    (
+        "X a nullable Int64 data frame",
+        "fit",
+        {
+            "X": {
+                "nullable_dataframe": {
+                    "dtype": "Int64",
+                    "columns": {"a": [0, 0, 1, 1], "b": [0, 1, 0, 1]},
+                }
+            }
+        },
+        OK,
+    ),
+    (
+        "X a nullable Float64 data frame with a missing value",
+        "fit",
+        {
+            "X": {
+                "nullable_dataframe": {
+                    "dtype": "Float64",
+                    "columns": {"a": [0, 0, 1, 1], "b": [0, None, 0, 1]},
+                }
+            }
+        },
+        V,
+    ),
+    # networks changed after init_network
+    ("fit on a network with a short bias", "fit", {"network": net("short_bias")}, S),
+    (
+        "fit on a network with an activation missing",
+        "fit",
+        {"network": net("short_activations")},
+        S,
+    ),
+    ("fit on a network with a transposed weight", "fit", {"network": net("transposed_weights")}, S),
+    ("fit on a network with no weights", "fit", {"network": net("no_weights")}, S),
+    ("fit on a network with text weights", "fit", {"network": net("text_weights")}, T),
+    ("predict on a network with a short bias", "predict", {"network": net("short_bias")}, S),
+    (
+        "predict on a network with an activation missing",
+        "predict",
+        {"network": net("short_activations")},
+        S,
+    ),
+    (
+        "predict on a network with a transposed weight",
+        "predict",
+        {"network": net("transposed_weights")},
+        S,
+    ),
+    ("labels from a network with no weights", "predict_labels", {"network": net("no_weights")}, S),
+    (
+        "walkthrough of a network with a short bias",
+        "walkthrough",
+        {"network": net("short_bias")},
+        S,
+    ),
+    # finite extremes: refused, not NaN or zeros or warnings
+    ("min-max over the whole double range", "fit_normalizer", {"X": M([[1e308], [-1e308]])}, V),
+    (
+        "standardising 1e200",
+        "fit_normalizer",
+        {"X": M([[1e200], [-1e200]]), "method": "standardize"},
+        V,
+    ),
+    (
+        "global min-max over the double range",
+        "fit_normalizer",
+        {"X": M([[1e308], [-1e308]]), "method": "global_minmax"},
+        V,
+    ),
+    (
+        "predict through an identity output on 1.7e308",
+        "predict",
+        {
+            "network": {"net": {"sizes": [2, 3, 1], "activations": ["identity", "identity"]}},
+            "X": M([[1.7e308, 1.7e308]]),
+        },
+        V,
+    ),
+    (
+        "softmax of infinite logits",
+        "predict",
+        {
+            "network": {"net": {"sizes": [2, 3, 2], "activations": ["identity", "softmax"]}},
+            "X": M([[1e308, 1e308]]),
+        },
+        V,
+    ),
+    # case files: validated against the schema, the same way in both
+    ("a case whose lr is a decimal string", "read_case_file", case_with(lr="0.5"), F),
+    ("a case whose lr is a number", "read_case_file", case_with(lr=0.5), F),
+    ("a case whose bias is 1", "read_case_file", case_with(bias=1), F),
+    ("a case whose bias is the text false", "read_case_file", case_with(bias="false"), F),
+    ("a case whose loss is null", "read_case_file", case_with(loss=None), F),
+    (
+        "a case with weights that are not hex",
+        "read_case_file",
+        case_with(weights=[{"shape": [2, 4], "hex": ["1"] * 8}, XOR_CASE["weights"][1]]),
+        F,
+    ),
+    ("a case with a weight beyond the doubles", "read_case_file", case_with(lr="0x1p+2000"), F),
+    ("a case with an unknown field", "read_case_file", case_with(extra=1), F),
+    ("a case with weights that do not fit sizes", "read_case_file", case_with(sizes=[2, 5, 1]), F),
+    ("a case with fractional epochs", "read_case_file", case_with(epochs=2.5), F),
+    ("a case that is a list", "read_case_file", {"text": "[1, 2]"}, F),
+    ("a case with NaN", "read_case_file", {"text": '{"lr": NaN}'}, F),
+    ("a case with a repeated key", "read_case_file", {"text": '{"name": "a", "name": "b"}'}, F),
+    ("a case nested 100 deep", "read_case_file", {"text": "[" * 100 + "]" * 100}, F),
+    ("a case that is not UTF-8", "read_case_file", {"bytes": "7bff7d"}, F),
+    ("a case with a NUL character", "read_case_file", case_with(description="a\u0000b"), F),
+    ("a case that is valid after all", "read_case_file", case_with(), OK),
+    (
+        "a case whose epochs are a whole-number float",
+        "read_case_file",
+        case_with(epochs=3000.0),
+        OK,
+    ),
+    # traces: whatever the file holds, a fixture error or the trace
+    ("a trace file that does not exist", "load_trace", {"path": "no/such/trace.json"}, F),
+    ("JSON text in place of a trace's path", "load_trace", {"path": json.dumps(TRACE)}, F),
+    ("a URL in place of a trace's path", "load_trace", {"path": "https://example.com/t.json"}, F),
+    ("a trace that is valid", "load_trace_file", trace_with(), OK),
+    (
+        "a trace with NaN spelt as Python does",
+        "load_trace_file",
+        trace_with(tensors={"loss": {"shape": [1], "hex": ["nan"]}}),
+        OK,
+    ),
+    (
+        "a trace with bad hex",
+        "load_trace_file",
+        trace_with(tensors={"loss": {"shape": [1], "hex": ["0xzz"]}}),
+        F,
+    ),
+    (
+        "a trace with a decimal",
+        "load_trace_file",
+        trace_with(tensors={"loss": {"shape": [1], "hex": ["0.5"]}}),
+        F,
+    ),
+    (
+        "a trace missing its outputs",
+        "load_trace_file",
+        {
+            "text": json.dumps(
+                TRACE
+                | {
+                    "tensors": {
+                        "loss": TRACE["tensors"]["loss"],
+                        "weights[0]": TRACE["tensors"]["weights[0]"],
+                    }
+                }
+            )
+        },
+        F,
+    ),
+    (
+        "a trace whose loss has the wrong shape",
+        "load_trace_file",
+        trace_with(tensors={"loss": {"shape": [2], "hex": ["0x1p-1", "0x1p-1"]}}),
+        F,
+    ),
+    (
+        "a trace whose shape does not fit its values",
+        "load_trace_file",
+        trace_with(tensors={"loss": {"shape": [1], "hex": []}}),
+        F,
+    ),
+    (
+        "a trace with an unknown tensor",
+        "load_trace_file",
+        trace_with(tensors={"gradients": {"shape": [1], "hex": ["0x1p-1"]}}),
+        F,
+    ),
+    ("a trace with text epochs", "load_trace_file", trace_with(epochs=["0"]), F),
+    ("a trace with a wrong format", "load_trace_file", trace_with(format="twinnet-trace/2"), F),
+    (
+        "a trace with a tensor that is not a block",
+        "load_trace_file",
+        trace_with(tensors={"loss": [1]}),
+        F,
+    ),
+    ("a trace that is not UTF-8", "load_trace_file", {"bytes": "7b22666f726d6174223a22ff227d"}, F),
+]
 table = {
     "format": "twinnet-bad-inputs/1",
     "description": (
         "Bad inputs, one public argument each, and the error category both "
-        "languages must raise. 'args' override a valid base call (see README)."
+        "languages must raise ('none': both must accept it). 'args' override a "
+        "valid base call (see README)."
     ),
     "cases": [{"name": n, "call": c, "args": a, "category": k} for n, c, a, k in rows],
 }
-write_atomic(
-    Path(__file__).resolve().parent / "bad_inputs.json", json.dumps(table, indent=1) + "\n"
-)
+write_atomic(HERE / "bad_inputs.json", json.dumps(table, indent=1) + "\n")

@@ -306,6 +306,7 @@ def test_manifest_digest(rel):
 def copy_fixtures(dest: Path) -> Path:
     for folder in KINDS:
         shutil.copytree(ROOT / folder, dest / folder)
+    shutil.copytree(ROOT / "schema", dest / "schema")
     shutil.copy(ROOT / MANIFEST, dest / MANIFEST)
     return dest
 

@@ -66,26 +66,66 @@ decode_value <- function(value) {
     list = lapply(body, decode_value),
     dataframe = as.data.frame(lapply(body, unlist), stringsAsFactors = FALSE),
     net = body,
+    nullable_dataframe = as.data.frame(lapply(body$columns, function(col) {
+      vapply(col, function(v) if (is.null(v)) NA_real_ else as.numeric(v), 1)
+    })),
     stop("unknown tag ", tag, " in the bad-input table")
   )
+}
+
+# The network an entry describes: sizes, activations, then one change.
+bad_input_network <- function(spec) {
+  if (!is.list(spec) || is.null(spec$sizes)) {
+    return(spec)
+  }
+  net <- init_network(unlist(spec$sizes), seed = 1,
+                      activations = if (is.null(spec$activations))
+                        "sigmoid" else unlist(spec$activations))
+  change <- if (is.null(spec$change)) "" else spec$change
+  switch(change,
+    short_bias = net$biases[[1L]] <- net$biases[[1L]][1:2],
+    short_activations = net$activations <- net$activations[1L],
+    transposed_weights = net$weights[[2L]] <- t(net$weights[[2L]]),
+    no_weights = net$weights <- list(),
+    text_weights = net$weights[[1L]][] <- "a",
+    NULL
+  )
+  net
+}
+
+# `read` on a copy of the fixtures holding one more file, cases/bad.json.
+in_temporary_fixtures <- function(args, read) {
+  raw <- if (!is.null(args$bytes)) {
+    as.raw(strtoi(substring(args$bytes, seq(1L, nchar(args$bytes), 2L),
+                            seq(2L, nchar(args$bytes), 2L)), 16L))
+  } else {
+    charToRaw(enc2utf8(args$text))
+  }
+  source <- fixture_dir()
+  root <- tempfile("bad")
+  dir.create(file.path(root, "cases"), recursive = TRUE)
+  on.exit(unlink(root, recursive = TRUE))
+  file.copy(file.path(source, c("schema", "datasets")), root, recursive = TRUE)
+  writeBin(raw, file.path(root, "cases", "bad.json"))
+  lines <- readLines(file.path(source, MANIFEST))
+  kept <- c(lines[grepl("datasets/", lines, fixed = TRUE)],
+            paste0(digest::digest(raw, algo = "sha256", serialize = FALSE),
+                   "  cases/bad.json"))
+  writeLines(kept, file.path(root, MANIFEST))
+  read(root)
 }
 
 # Call `call` with a valid base call's arguments, overridden by `args`.
 bad_input_call <- function(call, args) {
   base <- function(defaults) utils::modifyList(defaults, args)
+  network <- bad_input_network(if (is.null(args$network))
+    list(sizes = c(2, 3, 1)) else args$network)
+  args$network <- NULL
   switch(call,
     init_network = do.call(init_network, base(list(sizes = c(2, 3, 1),
                                                    seed = 1))),
     fit = ,
     walkthrough = {
-      network <- if (is.null(args$network)) list(sizes = c(2, 3, 1)) else
-        args$network
-      if (is.list(network) && !is.null(network$sizes)) {
-        network <- init_network(unlist(network$sizes), seed = 1,
-                                activations = if (is.null(network$activations))
-                                  "sigmoid" else unlist(network$activations))
-      }
-      args$network <- NULL
       defaults <- list(X = XOR_X, y = XOR_Y, lr = 0.5)
       if (call == "fit") defaults$epochs <- 2
       train <- if (call == "fit") fit else walkthrough
@@ -94,21 +134,39 @@ bad_input_call <- function(call, args) {
     predict = {
       all_args <- base(list(X = XOR_X))
       names(all_args)[names(all_args) == "X"] <- "newdata"
-      do.call(predict, c(list(init_network(c(2, 3, 1), seed = 1)), all_args))
+      do.call(predict, c(list(network), all_args))
     },
+    predict_labels = do.call(predict_labels,
+                             c(list(network), base(list(X = XOR_X)))),
+    other_bad_input_call(call, args, base)
+  )
+}
+
+# The calls that take no network and no training data.
+other_bad_input_call <- function(call, args, base) {
+  switch(call,
     fit_normalizer = do.call(fit_normalizer, base(list(X = XOR_X,
                                                        method = "minmax"))),
     normalize = normalize(fit_normalizer(XOR_X), args$X),
     numerics_ops = numerics_ops(args$numerics),
     rng_state = rng_state(args$seed),
-    predict_labels = predict_labels(init_network(c(2, 3, 1), seed = 1), args$X),
     accuracy = do.call(accuracy, base(list(labels = c(0, 1, 1, 0),
                                            y = XOR_Y))),
     rng_uniform = do.call(rng_uniform, base(list(state = rng_state(1),
                                                  n = 3))),
     rng_shuffle = do.call(rng_shuffle, base(list(state = rng_state(1),
                                                  n = 3))),
+    format_walkthrough = do.call(format_walkthrough, c(list(
+      walkthrough(init_network(c(2, 3, 1), seed = 1), XOR_X, XOR_Y, 0.5)
+    ), args)),
     read_case = read_case(args$name),
+    read_case_file = in_temporary_fixtures(args, function(root) {
+      read_case("bad", root)
+    }),
+    load_trace = load_trace(args$path),
+    load_trace_file = in_temporary_fixtures(args, function(root) {
+      load_trace(file.path(root, "cases", "bad.json"))
+    }),
     stop("unknown call ", call, " in the bad-input table")
   )
 }

@@ -1,7 +1,8 @@
 # The errors twinnet raises: one condition class per kind of mistake.
 #
 # Twin file: python/src/twinnet/errors.py, where each class is a Python
-# exception class (twinnet_shape_error <-> ShapeError). The same bad input
+# exception class of the same name in CamelCase (twinnet_shape_error <->
+# TwinnetShapeError; the older ShapeError is an alias). The same bad input
 # raises the same kind of error in both languages; the harness checks that,
 # input by input.
 

@@ -272,7 +272,7 @@ descend_batches <- function(network, X, y, order, batch_size, lr, loss, ops,
 check_fit <- function(network, X, y, epochs, lr, record_every, loss,
                       batch_size, shuffle, seed) {
   check_network(network)
-  check_int(epochs, "epochs", 1, 2^31 - 1)
+  check_int(epochs, "epochs")
   check_lr(lr)
   check_int(record_every, "record_every")
   check_loss(loss, network$activations[length(network$activations)])
@@ -284,6 +284,11 @@ check_fit <- function(network, X, y, epochs, lr, record_every, loss,
   if (!is.null(batch_size)) check_int(batch_size, "batch_size", 1, nrow(X))
   check_flag(shuffle, "shuffle")
   if (!is.null(seed)) check_int(seed, "seed", -2^31 + 1, 2^31 - 1)
+  # the trace: every recorded epoch keeps the parameters and the outputs
+  per_row <- sum(vapply(network$weights, function(w) length(w) + ncol(w), 1)) +
+    length(y)
+  check_memory(ceiling(epochs / record_every) * per_row + epochs,
+               "epochs (with record_every)")
   list(X = X, y = y)
 }
 

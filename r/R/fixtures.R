@@ -7,6 +7,15 @@
 # format is described in shared_fixtures/README.md and its schemas.
 
 MANIFEST <- "MANIFEST.sha256"
+# A finite double in hex, as the schemas define it (hexFloat).
+HEX <- "^-?0x[01](\\.[0-9a-f]{1,13})?p[+-](0|[1-9][0-9]{0,3})$"
+# Non-finite values in a trace, as Python (float.hex) and R (sprintf) write
+# them.
+NONFINITE <- c("nan", "inf", "-inf", "NaN", "Inf", "-Inf")
+# Deeper nesting is refused by both readers (the fixtures nest 3 levels).
+MAX_DEPTH <- 32L
+# An escaped NUL inside a JSON string: \u0000 after an even run of backslashes.
+NUL_ESCAPE <- "(?<!\\\\)(\\\\\\\\)*\\\\u0000"
 
 #' Read the shared fixtures
 #'
@@ -23,6 +32,9 @@ MANIFEST <- "MANIFEST.sha256"
 #' @param root The fixtures folder.
 #' @param path A fixture file.
 #' @param block A list with `shape` and `hex`.
+#' @param finite `FALSE` (traces) also accepts NaN and infinities, as either
+#'   language spells them; any other value that is not a double in hex is an
+#'   error.
 #' @param a A numeric vector or matrix.
 #' @param must_exist Stop with an error when no fixtures are found.
 #' @return Lists of decoded values; see the fixtures README for the fields.
@@ -43,17 +55,58 @@ fixture_dir <- function(must_exist = TRUE) {
 
 #' @rdname fixture_dir
 #' @export
-from_hex <- function(block) {
-  values <- as.numeric(unlist(block$hex))
-  shape <- as.integer(unlist(block$shape))
+from_hex <- function(block, finite = TRUE) {
+  parts <- block_parts(block)
+  if (!isTRUE(finite) && !isFALSE(finite)) {
+    twinnet_abort("fixture", "finite must be TRUE or FALSE; got ",
+                  paste(deparse(finite), collapse = " "))
+  }
+  texts <- parts$hex
+  allowed <- if (finite) character() else NONFINITE
+  spelt <- texts %in% allowed
+  well_formed <- (grepl(HEX, texts, perl = TRUE) & !grepl("\n", texts)) |
+    spelt
+  values <- suppressWarnings(as.numeric(texts))
+  if (!all(well_formed) || !all(is.finite(values[!spelt]))) {
+    twinnet_abort("fixture", "a block holds a value that is not a double ",
+                  "in hex")
+  }
+  shape <- parts$shape
   if (length(values) != prod(shape)) {
     twinnet_abort("fixture", length(values), " values do not fill shape ",
-         paste(shape, collapse = " x "))
+                  paste(shape, collapse = " x "))
   }
   if (length(shape) == 1L) {
     return(values)
   }
-  matrix(values, shape[1L], shape[2L], byrow = TRUE)
+  aperm(array(values, rev(shape)))
+}
+
+# A JSON array of whole numbers from 0 to 2^31 - 1.
+whole_numbers <- function(x) {
+  json_is_type("array", x) && all(vapply(x, function(n) {
+    json_is_type("integer", n) && n >= 0 && n < 2^31
+  }, TRUE))
+}
+
+# The shape and hex strings of a block, checked for type.
+block_parts <- function(block) {
+  if (!json_is_type("object", block) ||
+        !all(c("shape", "hex") %in% names(block))) {
+    twinnet_abort("fixture", "a block must be an object with 'shape' and ",
+                  "'hex'")
+  }
+  shape <- block$shape
+  if (!whole_numbers(shape) || !length(shape) %in% 1:3) {
+    twinnet_abort("fixture", "a block's shape must be a list of 1 to 3 ",
+                  "whole numbers")
+  }
+  texts <- block$hex
+  if (!json_is_type("array", texts) ||
+        !all(vapply(texts, json_is_type, TRUE, kind = "string"))) {
+    twinnet_abort("fixture", "a block's hex must be a list of strings")
+  }
+  list(shape = as.integer(unlist(shape)), hex = as.character(unlist(texts)))
 }
 
 #' @rdname fixture_dir
@@ -82,20 +135,60 @@ read_json <- function(path) {
     twinnet_abort("fixture", "fixture ", path,
                   " does not match its sha256 in ", MANIFEST)
   }
-  tryCatch(
-    jsonlite::fromJSON(rawToChar(raw), simplifyVector = FALSE),
+  parse_json(raw, paste("fixture", path))
+}
+
+# JSON as both languages read it: UTF-8, no NaN, no repeated keys, no NUL.
+# jsonlite rejects NaN and Infinity, keeps both copies of a repeated key and
+# cuts a string at \u0000; refusing all of them here and in Python makes a
+# file read the same in both languages or fail in both.
+parse_json <- function(raw, what) {
+  text <- if (any(raw == as.raw(0L))) NA_character_ else rawToChar(raw)
+  if (is.na(text) || !validUTF8(text)) {
+    twinnet_abort("fixture", what, " is not valid JSON: not UTF-8 text")
+  }
+  if (grepl(NUL_ESCAPE, text, perl = TRUE)) {
+    twinnet_abort("fixture", what, " holds a NUL character (\\u0000)")
+  }
+  document <- tryCatch(
+    jsonlite::fromJSON(text, simplifyVector = FALSE),
     error = function(e) {
-      twinnet_abort("fixture", "fixture ", path, " is not valid JSON: ",
+      twinnet_abort("fixture", what, " is not valid JSON: ",
                     conditionMessage(e))
     }
   )
+  if (too_deep(document, MAX_DEPTH)) {
+    twinnet_abort("fixture", what, " nests arrays and objects more than ",
+                  MAX_DEPTH, " deep")
+  }
+  if (repeats_a_key(document)) {
+    twinnet_abort("fixture", what, " is not valid JSON: an object repeats ",
+                  "a key")
+  }
+  document
+}
+
+# Whether arrays and objects nest deeper than `depth` levels.
+too_deep <- function(value, depth) {
+  if (!is.list(value)) {
+    return(FALSE)
+  }
+  depth == 0L || any(vapply(value, too_deep, TRUE, depth = depth - 1L))
+}
+
+# Whether any object inside `x` has the same key twice.
+repeats_a_key <- function(x) {
+  if (!is.list(x)) {
+    return(FALSE)
+  }
+  anyDuplicated(names(x)) > 0L || any(vapply(x, repeats_a_key, TRUE))
 }
 
 #' @rdname fixture_dir
 #' @export
 read_dataset <- function(name, root = fixture_dir()) {
-  path <- file.path(root, "datasets", paste0(name, ".json"))
-  data <- read_json(path)
+  path <- fixture_path(name, root, "datasets")
+  data <- check_fixture(read_json(path), "dataset", root, path)
   naming_file(path, {
     data$X <- from_hex(data$X)
     data$y <- from_hex(data$y)
@@ -105,25 +198,90 @@ read_dataset <- function(name, root = fixture_dir()) {
 
 # Run `code`; a failure while decoding names the fixture file.
 naming_file <- function(path, code) {
-  tryCatch(code, error = function(e) {
+  tryCatch(code, twinnet_fixture_error = function(e) {
     twinnet_abort("fixture", "fixture ", path, ": ", conditionMessage(e))
   })
 }
 
 #' @rdname fixture_dir
+#' @details `read_case()` checks that the file fits
+#'   `schema/case.schema.json`, its weights and biases the layer sizes, and
+#'   its data set the input and output sizes.
 #' @export
 read_case <- function(name, root = fixture_dir()) {
-  path <- file.path(root, "cases", paste0(name, ".json"))
-  case <- read_json(path)
+  path <- fixture_path(name, root, "cases")
+  case <- check_fixture(read_json(path), "case", root, path)
   data <- read_dataset(case$dataset, root)
   case$X <- data$X
   case$y <- data$y
   naming_file(path, {
-    case$lr <- as.numeric(case$lr)
+    case$lr <- from_hex(list(shape = list(1L), hex = list(case$lr)))
     case$sizes <- as.integer(unlist(case$sizes))
+    case$epochs <- as.integer(case$epochs)
+    case$activations <- as.character(unlist(case$activations))
     case$weights <- lapply(case$weights, from_hex)
     if (!is.null(case$biases)) case$biases <- lapply(case$biases, from_hex)
+    check_case(case)
   })
+}
+
+# The file of fixture `name` in `folder` of the fixtures folder `root`.
+fixture_path <- function(name, root, folder) {
+  if (!is_string(name) || !grepl("^[a-z0-9_]+$", name)) {
+    twinnet_abort("fixture", "a fixture name is lower-case letters, digits ",
+                  "and _; got ", paste(deparse(name), collapse = " "))
+  }
+  if (!is_string(root)) {
+    twinnet_abort("fixture", "root must be a folder; got ", class(root)[1L])
+  }
+  file.path(root, folder, paste0(name, ".json"))
+}
+
+# `document` if it fits schema/<kind>.schema.json; else a fixture error.
+check_fixture <- function(document, kind, root, path) {
+  schema_path <- file.path(root, "schema", paste0(kind, ".schema.json"))
+  schema <- tryCatch(
+    jsonlite::fromJSON(readLines(schema_path, warn = FALSE),
+                       simplifyVector = FALSE),
+    error = function(e) {
+      twinnet_abort("fixture", "cannot read the schema ", schema_path, ": ",
+                    conditionMessage(e))
+    },
+    warning = function(w) {
+      twinnet_abort("fixture", "cannot read the schema ", schema_path)
+    }
+  )
+  problem <- schema_problem(document, schema, schema)
+  if (!is.null(problem)) {
+    twinnet_abort("fixture", "fixture ", path, " does not fit its schema: ",
+                  problem)
+  }
+  document
+}
+
+# Weights, biases, activations and data that fit the layer sizes.
+check_case <- function(case) {
+  sizes <- case$sizes
+  n <- length(sizes)
+  shapes <- lapply(case$weights, dim)
+  if (!identical(shapes, lapply(seq_len(n - 1L), function(i) sizes[i + 0:1]))) {
+    twinnet_abort("fixture", "weights do not fit sizes ",
+                  paste(sizes, collapse = ", "))
+  }
+  if (!is.null(case$biases) &&
+        !identical(lengths(case$biases), sizes[-1L])) {
+    twinnet_abort("fixture", "biases do not fit sizes ",
+                  paste(sizes, collapse = ", "))
+  }
+  acts <- case$activations
+  if (length(acts) != n - 1L || "softmax" %in% acts[-length(acts)]) {
+    twinnet_abort("fixture", "activations must be one per layer, softmax ",
+                  "only last")
+  }
+  if (ncol(case$X) != sizes[1L] || ncol(case$y) != sizes[n]) {
+    twinnet_abort("fixture", "the data set's columns do not fit sizes ",
+                  paste(sizes, collapse = ", "))
+  }
   case
 }
 
@@ -143,13 +301,23 @@ trace_digest <- function(trace) {
 }
 
 # Write `text` to `path` so a crash leaves the old file or none, never half.
+# What a user expects of an overwrite is kept: a symbolic link is written
+# through (its target changes, the link stays), and an existing file keeps
+# its permission bits (a 0600 file stays 0600); a new file gets the usual
+# mode, 0666 less the umask. On failure the temporary file is removed.
 write_atomic <- function(path, text) {
+  link <- Sys.readlink(path)
+  if (!is.na(link) && nzchar(link)) path <- normalizePath(path)
   tmp <- file.path(dirname(path),
                    paste0(".", basename(path), ".", Sys.getpid(), ".tmp"))
-  # a full disk or an interrupt: leave no temporary file behind
-  on.exit(if (file.exists(tmp)) unlink(tmp))
-  writeLines(text, tmp, sep = "")
-  if (!file.rename(tmp, path)) {
+  written <- tryCatch({
+    writeLines(text, tmp, sep = "", useBytes = TRUE)
+    if (file.exists(path) && !dir.exists(path)) {
+      Sys.chmod(tmp, file.mode(path), use_umask = FALSE)
+    }
+    file.rename(tmp, path)
+  }, error = function(e) FALSE, warning = function(w) FALSE)
+  if (!isTRUE(written)) {
     unlink(tmp)
     twinnet_abort("fixture", "cannot write ", path)
   }

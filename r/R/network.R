@@ -142,7 +142,11 @@ check_sizes <- function(sizes) {
                   "(input, hidden, output); got ",
                   paste(deparse(sizes), collapse = " "))
   }
-  unname(vapply(sizes, check_int, 1L, what = "each of sizes"))
+  sizes <- unname(vapply(sizes, check_int, 1L, what = "each of sizes"))
+  # the weights and biases, before any is drawn
+  n <- length(sizes)
+  check_memory(sum(as.double(sizes[-n]) * sizes[-1L] + sizes[-1L]), "sizes")
+  sizes
 }
 
 check_shapes <- function(network, sizes) {

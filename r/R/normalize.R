@@ -32,19 +32,19 @@ METHODS <- c("global_minmax", "minmax", "standardize")
 #' normalize(fit_normalizer(X, "minmax"), X)
 fit_normalizer <- function(X, method = "minmax") {
   X <- check_data(X, "X")
+  check_name(method, METHODS, "method")
   if (identical(method, "global_minmax")) {
     shift <- rep(min(X), ncol(X))
     scale <- rep(max(X - min(X)), ncol(X))
   } else if (identical(method, "minmax")) {
     shift <- apply(X, 2L, min)
     scale <- apply(X - rep(shift, each = nrow(X)), 2L, max)
-  } else if (identical(method, "standardize")) {
+  } else { # standardize
     shift <- exact_col_sums(X) / nrow(X)
     centred <- X - rep(shift, each = nrow(X))
     scale <- sqrt(exact_col_sums(centred * centred) / nrow(X))
-  } else {
-    check_name(method, METHODS, "method")
   }
+  check_spread(scale)
   scale[scale == 0] <- 1
   # min and max may return -0 or +0 for a tie (R and numpy pick differently):
   # adding +0 turns -0 into +0, the same bits in both languages
@@ -65,6 +65,20 @@ normalize <- function(normalizer, X) {
                   " columns, as the data the normaliser was fitted on; got ",
                   ncol(X))
   }
-  (X - rep(normalizer$shift, each = nrow(X))) /
+  scaled <- (X - rep(normalizer$shift, each = nrow(X))) /
     rep(normalizer$scale, each = nrow(X))
+  if (!all(is.finite(scaled))) {
+    twinnet_abort("value", "X lies too far from the fitted data: ",
+                  "normalised, it overflows")
+  }
+  scaled
+}
+
+# A spread too large for a double would give NaN or zeros, silently.
+check_spread <- function(scale) {
+  if (!all(is.finite(scale))) {
+    twinnet_abort("value", "X spreads too widely to normalise (its range or ",
+                  "variance overflows a double); divide it by a power of 2 ",
+                  "first")
+  }
 }

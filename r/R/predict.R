@@ -24,6 +24,7 @@ PREDICT_TYPES <- c("output", "prob", "class")
 #' predict(net, diag(2), type = "class")
 predict.twinnet_network <- function(object, newdata, numerics = "exact",
                                     type = "output", ...) {
+  check_network(object)
   check_name(type, PREDICT_TYPES, "type")
   output_activation <- object$activations[length(object$activations)]
   if (type != "output" && !output_activation %in% c("sigmoid", "softmax")) {
@@ -38,7 +39,7 @@ predict.twinnet_network <- function(object, newdata, numerics = "exact",
                   "got ", ncol(X))
   }
   layers <- forward(object, X, numerics_ops(numerics))
-  output <- layers[[length(layers)]]
+  output <- check_output(layers[[length(layers)]])
   if (type == "class") labels_of(output) else output
 }
 
@@ -47,6 +48,15 @@ predict.twinnet_network <- function(object, newdata, numerics = "exact",
 predict.twinnet_fit <- function(object, newdata, numerics = "exact",
                                 type = "output", ...) {
   predict(object$network, newdata, numerics = numerics, type = type)
+}
+
+# Outputs that overflowed are an error, not numbers to use.
+check_output <- function(output) {
+  if (!all(is.finite(output))) {
+    twinnet_abort("value", "the outputs overflow to NaN or Inf: X or the ",
+                  "weights are too large for this network")
+  }
+  output
 }
 
 # 0/1 by a 0.5 threshold for one output, else the largest output's index.
@@ -82,11 +92,13 @@ predict_labels <- function(network, X, numerics = "exact") {
 #' @export
 accuracy <- function(labels, y) {
   y <- check_data(y, "y")
-  if (length(labels) != nrow(y)) {
-    twinnet_abort("shape", "labels and y must have as many rows; got ",
-                  length(labels), " and ", nrow(y))
+  labels <- check_data(labels, "labels")
+  if (ncol(labels) != 1L || nrow(labels) != nrow(y)) {
+    twinnet_abort("shape", "labels must be one column with as many rows as ",
+                  "y; got dimension ", paste(dim(labels), collapse = " x "),
+                  " and ", nrow(y), " rows")
   }
   truth <- if (ncol(y) == 1L) as.integer(y[, 1L]) else
     max.col(y, ties.method = "first")
-  mean(labels == truth)
+  mean(labels[, 1L] == truth)
 }

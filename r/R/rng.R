@@ -59,6 +59,7 @@ rng_seed <- function(seed = NULL) {
 #' @export
 rng_uniform <- function(state, n) {
   n <- check_int(n, "n", 0)
+  check_memory(n, "n")
   if (!is.numeric(state)) {
     twinnet_abort("type", "state must be numbers, as rng_state returns them")
   }
@@ -95,7 +96,8 @@ rng_mod <- function(p, m) {
 #'   j = floor(u i) + 1, u being the next uniform draw.
 #' @export
 rng_shuffle <- function(state, n) {
-  order <- seq_len(check_int(n, "n", 0))
+  n <- check_int(n, "n", 0)
+  order <- seq_len(n)
   drawn <- rng_uniform(state, max(n - 1L, 0L))
   step <- 0L
   for (i in rev(seq_len(n))[-n]) {

@@ -35,6 +35,17 @@ TRACE_FORMAT <- "twinnet-trace/1"
 #' save_trace(result, path, case = "example")
 #' first_difference(load_trace(path), load_trace(path))
 save_trace <- function(result, path, case = "", language = "r") {
+  if (!inherits(result, "twinnet_fit") || !is.double(result$trace$outputs)) {
+    twinnet_abort("argument", "result must come from fit with ",
+                  "record_outputs = \"full\"")
+  }
+  if (!is_string(case) || !is_string(language)) {
+    twinnet_abort("argument", "case and language must be strings")
+  }
+  if (!is_string(path)) {
+    twinnet_abort("argument", "path must be a file name; got ",
+                  class(path)[1L])
+  }
   trace <- result$trace
   document <- list(
     format = TRACE_FORMAT,
@@ -51,18 +62,65 @@ save_trace <- function(result, path, case = "", language = "r") {
 #' @rdname save_trace
 #' @export
 load_trace <- function(path) {
-  document <- tryCatch(jsonlite::fromJSON(path, simplifyVector = FALSE),
-                       error = function(e) {
-                         twinnet_abort("fixture", "cannot read trace ", path,
-                                       ": ", conditionMessage(e))
-                       })
-  if (!is.list(document) || !identical(document$format, TRACE_FORMAT)) {
+  if (!is_string(path) || !file.exists(path) || dir.exists(path)) {
+    twinnet_abort("fixture", "cannot read trace ",
+                  paste(deparse(path), collapse = " "), ": no such file")
+  }
+  raw <- tryCatch(readBin(path, "raw", file.info(path)$size),
+                  error = function(e) {
+                    twinnet_abort("fixture", "cannot read trace ", path)
+                  })
+  document <- parse_json(raw, paste("trace", path))
+  if (!json_is_type("object", document) ||
+        !identical(document$format, TRACE_FORMAT)) {
     twinnet_abort("fixture", path, " is not a ", TRACE_FORMAT, " file")
   }
-  document$epochs <- as.integer(unlist(document$epochs))
-  document$tensors <- lapply(document$tensors, from_block)
+  tryCatch(check_trace(document), twinnet_fixture_error = function(e) {
+    twinnet_abort("fixture", "trace ", path, ": ", conditionMessage(e))
+  })
+}
+
+# Dimensions of each tensor of a trace, the recorded epochs first.
+TENSOR_DIMS <- c(loss = 1L, outputs = 3L, weights = 3L, biases = 2L)
+
+# The document with its tensors decoded, after checking every field.
+check_trace <- function(document) {
+  epochs <- document$epochs
+  if (!whole_numbers(epochs) || length(epochs) == 0L ||
+        is.unsorted(unlist(epochs), strictly = TRUE)) {
+    twinnet_abort("fixture", "epochs must be increasing whole numbers")
+  }
+  epochs <- as.integer(unlist(epochs))
+  tensors <- document$tensors
+  if (!json_is_type("object", tensors) ||
+        !all(c("loss", "outputs", "weights[0]") %in% names(tensors))) {
+    twinnet_abort("fixture", "tensors must hold loss, outputs and weights[0] ",
+                  "at least")
+  }
+  for (name in names(tensors)) {
+    tensors[[name]] <- trace_tensor(name, tensors[[name]], length(epochs))
+  }
+  document$epochs <- epochs
+  document$tensors <- tensors
   document
 }
+
+# One tensor of a trace, decoded: a known name, and one row per epoch.
+trace_tensor <- function(name, block, n_epochs) {
+  kind <- sub("\\[[0-9]+\\]$", "",
+              regmatches(name, regexpr(TENSOR_NAME, name, perl = TRUE)))
+  value <- from_block(block)
+  dims <- if (is.null(dim(value))) 1L else length(dim(value))
+  if (length(kind) == 0L || dims != TENSOR_DIMS[[kind]] ||
+        NROW(value) != n_epochs) {
+    twinnet_abort("fixture", "tensor '", name, "' is unknown or does not ",
+                  "fit the epochs")
+  }
+  value
+}
+
+# The names of a trace's tensors.
+TENSOR_NAME <- "^(loss|outputs|(weights|biases)\\[[0-9]+\\])$"
 
 # name -> array with the recorded epochs first, in a fixed order.
 trace_tensors <- function(trace) {
@@ -79,6 +137,8 @@ trace_tensors <- function(trace) {
 #' @rdname save_trace
 #' @export
 first_difference <- function(a, b) {
+  check_loaded(a, "a")
+  check_loaded(b, "b")
   if (!identical(a$epochs, b$epochs) ||
         !identical(names(a$tensors), names(b$tensors))) {
     twinnet_abort("fixture", "the two traces record different epochs or ",
@@ -99,6 +159,13 @@ first_difference <- function(a, b) {
 #' @rdname save_trace
 #' @export
 epoch_drift <- function(a, b) {
+  check_loaded(a, "a")
+  check_loaded(b, "b")
+  if (!identical(a$epochs, b$epochs) ||
+        !identical(names(a$tensors), names(b$tensors))) {
+    twinnet_abort("fixture", "the two traces record different epochs or ",
+                  "tensors")
+  }
   worst <- numeric(length(a$epochs))
   for (name in names(a$tensors)) {
     x <- row_major_rows(a$tensors[[name]])
@@ -110,6 +177,17 @@ epoch_drift <- function(a, b) {
     worst <- pmax(worst, apply(apart, 1L, max))
   }
   worst
+}
+
+# A trace as load_trace() returns it: epochs, and tensors that fit them.
+check_loaded <- function(trace, what) {
+  ok <- is.list(trace) && is.list(trace$tensors) && is.numeric(trace$epochs) &&
+    all(vapply(trace$tensors, function(t) {
+      is.double(t) && NROW(t) == length(trace$epochs)
+    }, TRUE))
+  if (!ok) {
+    twinnet_abort("fixture", what, " must be a trace from load_trace")
+  }
 }
 
 # Row, tensor and entry of the earliest difference, or NULL.
@@ -164,12 +242,7 @@ hex_block <- function(a) {
   list(shape = I(as.integer(shape)), hex = I(sprintf("%a", values)))
 }
 
-# The inverse of hex_block().
+# The inverse of hex_block(): the values as an array of the block's shape.
 from_block <- function(block) {
-  shape <- as.integer(unlist(block$shape))
-  values <- as.numeric(unlist(block$hex))
-  if (length(shape) == 1L) {
-    return(values)
-  }
-  aperm(array(values, rev(shape)))
+  from_hex(block, finite = FALSE)
 }

@@ -6,12 +6,13 @@
 
 # A name from `choices`; otherwise suggest the nearest one.
 check_name <- function(value, choices, what) {
-  if (is.character(value) && length(value) == 1L && !is.na(value) &&
-        value %in% choices) {
+  if (is_string(value) && value %in% choices) {
     return(value)
   }
   given <- paste(deparse(value), collapse = " ")
-  distance <- utils::adist(given, choices)
+  # the distance from the text itself, not from deparse()'s quoted copy
+  text <- if (is_string(value)) value else given
+  distance <- utils::adist(text, choices)
   hint <- if (isTRUE(min(distance) <= 3)) {
     paste0(" (did you mean \"", choices[which.min(distance)], "\"?)")
   } else {
@@ -21,17 +22,35 @@ check_name <- function(value, choices, what) {
                 paste(choices, collapse = ", "), "; got ", given, hint)
 }
 
-# A whole number in [minimum, maximum] (TRUE and 2.5 are not).
-check_int <- function(value, what, minimum = 1, maximum = Inf) {
-  whole <- is.numeric(value) && length(value) == 1L && !is.na(value) &&
+# One string, not NA.
+is_string <- function(x) {
+  is.character(x) && length(x) == 1L && !is.na(x)
+}
+
+# R's integers stop at 2^31 - 1, so every whole-number argument does too.
+INT_MAX <- 2^31 - 1
+# The most one call may allocate; above it, the argument that asked is named.
+MAX_BYTES <- 2^32
+
+# A whole number in [minimum, maximum], as an integer (TRUE and 2.5 are not).
+check_int <- function(value, what, minimum = 1, maximum = INT_MAX) {
+  whole <- is.numeric(value) && length(value) == 1L && is.finite(value) &&
     value == round(value)
   if (!whole || value < minimum || value > maximum) {
-    upper <- if (is.finite(maximum)) paste(" and at most", maximum) else ""
     twinnet_abort("argument", what, " must be a whole number of at least ",
-                  minimum, upper, "; got ",
-                  paste(deparse(value), collapse = " "))
+                  minimum, " and at most ", format(maximum, scientific = FALSE),
+                  "; got ", paste(deparse(value), collapse = " "))
   }
   as.integer(value)
+}
+
+# Refuse a call that would allocate more than MAX_BYTES, before it does.
+check_memory <- function(n_doubles, what) {
+  if (n_doubles * 8 > MAX_BYTES) {
+    twinnet_abort("argument", what, " asks for ",
+                  format(n_doubles * 8 / 2^30, digits = 3), " GiB; twinnet ",
+                  "allocates at most ", MAX_BYTES / 2^30, " GiB in one call")
+  }
 }
 
 # TRUE or FALSE, nothing else.
@@ -54,6 +73,10 @@ check_lr <- function(lr) {
 
 # A finite double matrix, samples as rows (a vector becomes one column).
 check_data <- function(a, what) {
+  if (is.data.frame(a) && (nrow(a) == 0L || ncol(a) == 0L)) {
+    twinnet_abort("shape", what, " must be a non-empty 2-D matrix; got ",
+                  "dimension ", paste(dim(a), collapse = " x "))
+  }
   if (is.data.frame(a)) {
     text <- names(a)[!vapply(a, is.numeric, TRUE)]
     if (length(text) > 0L) {
@@ -91,13 +114,76 @@ check_targets <- function(y, loss) {
   }
 }
 
-# A network made by init_network, for the functions that take one.
+# A network made by init_network and still whole, for the functions that
+# take one. Its fields may have been changed since: every weight must be a
+# double matrix chaining onto the next, every bias a vector as long as its
+# layer, one known activation per layer, so no step recycles or guesses.
 check_network <- function(network) {
-  if (!inherits(network, "twinnet_network")) {
+  if (!inherits(network, "twinnet_network") || !is.list(network)) {
     twinnet_abort("type", "network must come from init_network; got ",
                   class(network)[1L])
   }
+  weights <- network$weights
+  if (!is.list(weights) || length(weights) == 0L) {
+    twinnet_abort("shape", "network$weights must be a non-empty list of ",
+                  "matrices")
+  }
+  for (i in seq_along(weights)) {
+    check_layer(weights[[i]], i, if (i > 1L) ncol(weights[[i - 1L]]))
+  }
+  check_biases(network$biases, weights)
+  check_activation_names(network$activations, length(weights))
   network
+}
+
+# The activations of a network: one known name per layer.
+check_activation_names <- function(acts, n_layers) {
+  if (!is.character(acts) || length(acts) != n_layers) {
+    twinnet_abort("shape", "network$activations must list ", n_layers,
+                  " names, one per layer")
+  }
+  for (name in acts) check_name(name, ACTIVATIONS, "network$activations")
+}
+
+# The biases of a network: NULL, or one vector per layer.
+check_biases <- function(biases, weights) {
+  if (is.null(biases)) {
+    return(invisible(NULL))
+  }
+  if (!is.list(biases) || length(biases) != length(weights)) {
+    twinnet_abort("shape", "network$biases must be NULL or a list of ",
+                  length(weights), " vectors")
+  }
+  for (i in seq_along(biases)) {
+    check_vector(biases[[i]], paste0("network$biases[[", i, "]]"),
+                 ncol(weights[[i]]))
+  }
+}
+
+# One weight matrix of a network: double, (n_in, n_out), not empty.
+check_layer <- function(w, i, n_in) {
+  what <- paste0("network$weights[[", i, "]]")
+  if (!is.double(w) || !is.matrix(w)) {
+    twinnet_abort(if (is.double(w)) "shape" else "type", what,
+                  " must be a double matrix; got ", class(w)[1L])
+  }
+  if (length(w) == 0L || (!is.null(n_in) && nrow(w) != n_in)) {
+    rows <- if (is.null(n_in)) "" else paste0(" with ", n_in, " rows (the ",
+                                              "layer before's outputs)")
+    twinnet_abort("shape", what, " must be a non-empty matrix", rows,
+                  "; got dimension ", paste(dim(w), collapse = " x "))
+  }
+}
+
+# One bias vector of a network: double, as long as its layer.
+check_vector <- function(b, what, len) {
+  if (!is.double(b)) {
+    twinnet_abort("type", what, " must be a double vector; got ", class(b)[1L])
+  }
+  if (!is.null(dim(b)) || length(b) != len) {
+    twinnet_abort("shape", what, " must be a vector of length ", len,
+                  "; got length ", length(b))
+  }
 }
 
 # X and y fit each other and the network's input and output sizes.

@@ -67,7 +67,7 @@ walkthrough <- function(network, X, y, lr, numerics = "exact",
 #' tables: both round correctly to the nearest decimal.
 #'
 #' @param steps What [walkthrough()] returned.
-#' @param digits Decimals per number.
+#' @param digits Decimals per number, a whole number from 0 to 15.
 #' @param x A `twinnet_walkthrough`.
 #' @param ... Passed to `format_walkthrough()`.
 #' @return One string (`format_walkthrough()`); `x`, invisibly (`print()`).
@@ -76,6 +76,14 @@ walkthrough <- function(network, X, y, lr, numerics = "exact",
 #' net <- init_network(c(2, 3, 1), seed = 42)
 #' cat(format_walkthrough(walkthrough(net, diag(2), c(0, 1), 0.1), 3))
 format_walkthrough <- function(steps, digits = 5) {
+  digits <- check_int(digits, "digits", 0, 15)
+  tables <- is.list(steps) && !is.data.frame(steps) &&
+    all(vapply(steps, function(f) {
+      is.data.frame(f) && !is.null(attr(f, "formula"))
+    }, TRUE))
+  if (!tables) {
+    twinnet_abort("type", "steps must be what walkthrough returned")
+  }
   blocks <- character()
   for (name in names(steps)) {
     frame <- steps[[name]]

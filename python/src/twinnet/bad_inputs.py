@@ -7,19 +7,24 @@ valid base call; tagged values (``{"matrix": ...}``, ``{"dataframe": ...}``)
 describe data that JSON cannot hold directly.
 """
 
+import hashlib
 import json
+import shutil
+import tempfile
+from pathlib import Path
 
 import numpy as np
 
 from twinnet.errors import TwinnetError
 from twinnet.fit import fit
-from twinnet.fixtures import fixture_dir, read_case
-from twinnet.network import init_network
+from twinnet.fixtures import MANIFEST, fixture_dir, read_case
+from twinnet.network import Network, init_network
 from twinnet.normalize import fit_normalizer, normalize
 from twinnet.numerics import numerics_ops
 from twinnet.predict import accuracy, predict, predict_labels
 from twinnet.rng import rng_shuffle, rng_state, rng_uniform
-from twinnet.walkthrough import walkthrough
+from twinnet.traces import load_trace
+from twinnet.walkthrough import format_walkthrough, walkthrough
 
 XOR_X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
 XOR_Y = [[0.0], [1.0], [1.0], [0.0]]
@@ -71,7 +76,49 @@ def decode_value(value):
         return pd.DataFrame(body)
     if tag == "net":
         return body
+    if tag == "nullable_dataframe":
+        import pandas as pd
+
+        columns = {k: pd.array(v, dtype=body["dtype"]) for k, v in body["columns"].items()}
+        return pd.DataFrame(columns)
     raise ValueError(f"unknown tag {tag!r} in the bad-input table")
+
+
+def _network(spec) -> Network:
+    """The network an entry describes: sizes, activations, then one change."""
+    if not isinstance(spec, dict):
+        return spec
+    net = init_network(spec["sizes"], seed=1, activations=spec.get("activations", "sigmoid"))
+    change = spec.get("change")
+    if change == "short_bias":
+        net.biases[0] = net.biases[0][:2]
+    elif change == "short_activations":
+        net.activations = net.activations[:1]
+    elif change == "transposed_weights":
+        net.weights[1] = net.weights[1].T.copy()
+    elif change == "no_weights":
+        net.weights = []
+    elif change == "text_weights":
+        net.weights[0] = np.full(net.weights[0].shape, "a")
+    return net
+
+
+def _in_temporary_fixtures(args: dict, read):
+    """``read`` on a copy of the fixtures holding one more file, cases/bad.json."""
+    raw = bytes.fromhex(args["bytes"]) if "bytes" in args else args["text"].encode("utf-8")
+    source = fixture_dir()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for folder in ("schema", "datasets"):
+            shutil.copytree(source / folder, root / folder)
+        (root / "cases").mkdir()
+        (root / "cases" / "bad.json").write_bytes(raw)
+        kept = [
+            line for line in (source / MANIFEST).read_text().splitlines() if "datasets/" in line
+        ]
+        kept.append(f"{hashlib.sha256(raw).hexdigest()}  cases/bad.json")
+        (root / MANIFEST).write_text("\n".join(kept) + "\n")
+        return read(root)
 
 
 def _bad_input_call(call: str, args: dict):
@@ -80,18 +127,21 @@ def _bad_input_call(call: str, args: dict):
         base = {"sizes": [2, 3, 1], "seed": 1} | args
         return init_network(base.pop("sizes"), **base)
     if call in ("fit", "walkthrough"):
-        network = args.pop("network", {"sizes": [2, 3, 1]})
-        if isinstance(network, dict):
-            network = init_network(
-                network["sizes"], seed=1, activations=network.get("activations", "sigmoid")
-            )
+        network = _network(args.pop("network", {"sizes": [2, 3, 1]}))
         base = {"X": XOR_X, "y": XOR_Y, "lr": 0.5} | ({"epochs": 2} if call == "fit" else {})
         base |= args
         train = fit if call == "fit" else walkthrough
         return train(network, base.pop("X"), base.pop("y"), **base)
-    if call == "predict":
+    if call in ("predict", "predict_labels"):
+        network = _network(args.pop("network", {"sizes": [2, 3, 1]}))
         base = {"X": XOR_X} | args
-        return predict(init_network([2, 3, 1], seed=1), base.pop("X"), **base)
+        run = predict if call == "predict" else predict_labels
+        return run(network, base.pop("X"), **base)
+    return _other_call(call, args)
+
+
+def _other_call(call: str, args: dict):
+    """The calls that take no network and no training data."""
     if call == "fit_normalizer":
         return fit_normalizer(**({"X": XOR_X, "method": "minmax"} | args))
     if call == "normalize":
@@ -100,8 +150,6 @@ def _bad_input_call(call: str, args: dict):
         return numerics_ops(args["numerics"])
     if call == "rng_state":
         return rng_state(args["seed"])
-    if call == "predict_labels":
-        return predict_labels(init_network([2, 3, 1], seed=1), args["X"])
     if call == "accuracy":
         base = {"labels": [0, 1, 1, 0], "y": XOR_Y} | args
         return accuracy(base["labels"], base["y"])
@@ -109,6 +157,15 @@ def _bad_input_call(call: str, args: dict):
         base = {"state": rng_state(1), "n": 3} | args
         draw = rng_uniform if call == "rng_uniform" else rng_shuffle
         return draw(base["state"], base["n"])
+    if call == "format_walkthrough":
+        steps = walkthrough(init_network([2, 3, 1], seed=1), XOR_X, XOR_Y, 0.5)
+        return format_walkthrough(steps, **args)
     if call == "read_case":
         return read_case(args["name"])
+    if call == "read_case_file":
+        return _in_temporary_fixtures(args, lambda root: read_case("bad", root))
+    if call == "load_trace":
+        return load_trace(args["path"])
+    if call == "load_trace_file":
+        return _in_temporary_fixtures(args, lambda root: load_trace(root / "cases" / "bad.json"))
     raise ValueError(f"unknown call {call!r} in the bad-input table")

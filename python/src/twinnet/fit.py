@@ -23,6 +23,7 @@ from twinnet.validate import (
     check_flag,
     check_int,
     check_lr,
+    check_memory,
     check_name,
     check_network,
     check_rows,
@@ -161,7 +162,9 @@ def fit(
         ``stop_on_nonfinite=False``), or, over two or more epochs, the last
         epoch's loss is not below the first's; R warns on the same condition.
     """
-    X, y = _check_fit(network, X, y, epochs, lr, record_every, loss, batch_size, shuffle, seed)
+    X, y, epochs, lr, record_every, batch_size, seed = _check_fit(
+        network, X, y, epochs, lr, record_every, loss, batch_size, shuffle, seed
+    )
     check_flag(stop_on_nonfinite, "stop_on_nonfinite")
     check_name(record_outputs, RECORD_OUTPUTS, "record_outputs")
     check_name(reduction, REDUCTIONS, "reduction")
@@ -279,21 +282,24 @@ def _descend_batches(
 
 
 def _check_fit(network, X, y, epochs, lr, record_every, loss, batch_size, shuffle, seed):
-    """Check every argument of fit; return X and y as float64 matrices."""
+    """Check every argument of fit; return them converted (X and y as float64 matrices)."""
     check_network(network)
-    check_int(epochs, "epochs", 1, 2**31 - 1)
-    check_lr(lr)
-    check_int(record_every, "record_every")
+    epochs = check_int(epochs, "epochs")
+    lr = check_lr(lr)
+    record_every = check_int(record_every, "record_every")
     check_loss(loss, network.activations[-1])
     X, y = check_data(X, "X"), check_data(y, "y")
     check_rows(X, y, network.sizes)
     check_targets(y, loss)
     if batch_size is not None:
-        check_int(batch_size, "batch_size", 1, X.shape[0])
+        batch_size = check_int(batch_size, "batch_size", 1, X.shape[0])
     check_flag(shuffle, "shuffle")
     if seed is not None:
-        check_int(seed, "seed", -(2**31) + 1, 2**31 - 1)
-    return X, y
+        seed = check_int(seed, "seed", -(2**31) + 1, 2**31 - 1)
+    # the trace: every recorded epoch keeps the parameters and the outputs
+    per_row = sum(w.size + w.shape[1] for w in network.weights) + y.size
+    check_memory(-(-epochs // record_every) * per_row + epochs, "epochs (with record_every)")
+    return X, y, epochs, lr, record_every, batch_size, seed
 
 
 def _nonfinite(network: Network, loss: float) -> str | None:

@@ -9,14 +9,26 @@ The format is described in ``shared_fixtures/README.md`` and its schemas.
 
 import hashlib
 import json
+import math
 import os
+import re
+import stat
 from pathlib import Path
 
 import numpy as np
 
 from twinnet.errors import FixtureError
+from twinnet.schema import json_is_type, schema_problem
 
 MANIFEST = "MANIFEST.sha256"
+# A finite double in hex, as the schemas define it (hexFloat).
+HEX = re.compile(r"^-?0x[01](\.[0-9a-f]{1,13})?p[+-](0|[1-9][0-9]{0,3})$")
+# Non-finite values in a trace, as Python (float.hex) and R (sprintf) write them.
+NONFINITE = ("nan", "inf", "-inf", "NaN", "Inf", "-Inf")
+# Deeper nesting is refused by both readers (the fixtures nest 3 levels).
+MAX_DEPTH = 32
+# An escaped NUL inside a JSON string: \u0000 after an even run of backslashes.
+NUL_ESCAPE = re.compile(rb"(?<!\\)(\\\\)*\\u0000")
 
 
 def fixture_dir() -> Path:
@@ -37,12 +49,48 @@ def fixture_dir() -> Path:
     raise FixtureError("shared_fixtures not found: set TWINNET_FIXTURES")
 
 
-def from_hex(block: dict) -> np.ndarray:
-    """A ``{"shape": [...], "hex": [...]}`` block as a float64 array (row-major)."""
-    values = np.array([float.fromhex(h) for h in block["hex"]], dtype=np.float64)
-    if values.size != int(np.prod(block["shape"])):
-        raise FixtureError(f"{values.size} values do not fill shape {block['shape']}")
-    return values.reshape(block["shape"])
+def from_hex(block, finite: bool = True) -> np.ndarray:
+    """A ``{"shape": [...], "hex": [...]}`` block as a float64 array (row-major).
+
+    Every value must be a finite double written in hex; with ``finite=False``
+    (traces) also NaN or an infinity, as either language spells them.
+    Anything else is a :class:`~twinnet.errors.FixtureError`, as in R.
+    """
+    shape, texts = _block_parts(block)
+    if not isinstance(finite, bool):
+        raise FixtureError(f"finite must be True or False; got {finite!r}")
+    allowed = () if finite else NONFINITE
+    bad = FixtureError("a block holds a value that is not a double in hex")
+    if not all(HEX.fullmatch(h) or h in allowed for h in texts):
+        raise bad
+    try:
+        values = np.array([float.fromhex(h) for h in texts], dtype=np.float64)
+    except OverflowError:  # 0x1p+2000 fits the pattern, not a double
+        raise bad from None
+    if not np.isfinite(values[[h not in allowed for h in texts]]).all():
+        raise bad
+    if values.size != math.prod(shape):
+        raise FixtureError(f"{values.size} values do not fill shape {shape}")
+    return values.reshape(shape)
+
+
+def whole_numbers(x) -> bool:
+    """A JSON array of whole numbers from 0 to 2^31 - 1."""
+    return json_is_type("array", x) and all(
+        json_is_type("integer", n) and 0 <= n < 2**31 for n in x
+    )
+
+
+def _block_parts(block) -> tuple[list[int], list[str]]:
+    """The shape and hex strings of a block, checked for type."""
+    if not isinstance(block, dict) or not {"shape", "hex"} <= block.keys():
+        raise FixtureError("a block must be an object with 'shape' and 'hex'")
+    shape, texts = block["shape"], block["hex"]
+    if not whole_numbers(shape) or not 1 <= len(shape) <= 3:
+        raise FixtureError("a block's shape must be a list of 1 to 3 whole numbers")
+    if not isinstance(texts, list) or not all(isinstance(h, str) for h in texts):
+        raise FixtureError("a block's hex must be a list of strings")
+    return [int(n) for n in shape], texts
 
 
 def to_hex(a) -> dict:
@@ -63,32 +111,95 @@ def read_json(path) -> dict:
         raise FixtureError(f"fixture {path} is not listed in {MANIFEST}")
     if hashlib.sha256(raw).hexdigest() != expected:
         raise FixtureError(f"fixture {path} does not match its sha256 in {MANIFEST}")
+    return parse_json(raw, f"fixture {path}")
+
+
+def parse_json(raw: bytes, what: str):
+    r"""JSON as both languages read it: UTF-8, no NaN, no repeated keys, no NUL.
+
+    R's parser rejects NaN and Infinity, keeps both copies of a repeated key
+    and cuts a string at ``\u0000``; refusing all of them here and there
+    makes a file read the same in both languages or fail in both.
+    """
+    if NUL_ESCAPE.search(raw):
+        raise FixtureError(f"{what} holds a NUL character (\\u0000)")
     try:
-        return json.loads(raw)
-    except ValueError as err:
-        raise FixtureError(f"fixture {path} is not valid JSON: {err}") from None
+        document = json.loads(
+            raw.decode("utf-8"), parse_constant=_no_constant, object_pairs_hook=_unique_keys
+        )
+    except (ValueError, RecursionError) as err:
+        raise FixtureError(f"{what} is not valid JSON: {err}") from None
+    if _too_deep(document, MAX_DEPTH):
+        raise FixtureError(f"{what} nests arrays and objects more than {MAX_DEPTH} deep")
+    return document
+
+
+def _too_deep(value, depth: int) -> bool:
+    """Whether arrays and objects nest deeper than ``depth`` levels."""
+    inner = value.values() if isinstance(value, dict) else value
+    if not isinstance(value, (dict, list)):
+        return False
+    return depth == 0 or any(_too_deep(v, depth - 1) for v in inner)
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def _unique_keys(pairs: list) -> dict:
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError("an object repeats a key")
+    return dict(pairs)
 
 
 def read_dataset(name: str, root=None) -> dict:
     """Data set ``name`` as ``{"name", "X", "y", ...}`` with float64 matrices."""
-    path = Path(root or fixture_dir()) / "datasets" / f"{name}.json"
-    data = read_json(path)
+    root, path = _fixture_path(name, root, "datasets")
+    data = check_fixture(read_json(path), "dataset", root, path)
     try:
         return dict(data, X=from_hex(data["X"]), y=from_hex(data["y"]))
-    except (KeyError, TypeError, ValueError) as err:
+    except FixtureError as err:
         raise FixtureError(f"fixture {path}: {err}") from None
 
 
 def read_case(name: str, root=None) -> dict:
-    """Case ``name`` with its data set, lr and initial weights decoded."""
-    root = Path(root or fixture_dir())
-    path = root / "cases" / f"{name}.json"
-    case = read_json(path)
+    """Case ``name`` with its data set, lr and initial weights decoded.
+
+    The file must fit ``schema/case.schema.json``, its weights and biases
+    the layer sizes, and its data set the input and output sizes.
+    """
+    root, path = _fixture_path(name, root, "cases")
+    case = check_fixture(read_json(path), "case", root, path)
     data = read_dataset(case["dataset"], root)
     try:
-        return _decode_case(case, data)
-    except (KeyError, TypeError, ValueError) as err:
+        return _check_case(_decode_case(case, data))
+    except FixtureError as err:
         raise FixtureError(f"fixture {path}: {err}") from None
+
+
+def _fixture_path(name, root, folder: str) -> tuple[Path, Path]:
+    """The fixtures folder and the file of fixture ``name`` in ``folder``."""
+    if not isinstance(name, str) or re.fullmatch(r"[a-z0-9_]+", name) is None:
+        raise FixtureError(f"a fixture name is lower-case letters, digits and _; got {name!r}")
+    if root is None:
+        root = fixture_dir()
+    if not isinstance(root, (str, os.PathLike)):
+        raise FixtureError(f"root must be a folder; got {type(root).__name__}")
+    return Path(root), Path(root) / folder / f"{name}.json"
+
+
+def check_fixture(document, kind: str, root: Path, path) -> dict:
+    """``document`` if it fits ``schema/<kind>.schema.json``; else a FixtureError."""
+    schema_path = root / "schema" / f"{kind}.schema.json"
+    try:
+        schema = json.loads(schema_path.read_text())
+    except (OSError, ValueError) as err:
+        raise FixtureError(f"cannot read the schema {schema_path}: {err}") from None
+    problem = schema_problem(document, schema, schema)
+    if problem is not None:
+        raise FixtureError(f"fixture {path} does not fit its schema: {problem}")
+    return document
 
 
 def _decode_case(case: dict, data: dict) -> dict:
@@ -97,10 +208,28 @@ def _decode_case(case: dict, data: dict) -> dict:
         case,
         X=data["X"],
         y=data["y"],
-        lr=float.fromhex(case["lr"]),
+        lr=float(from_hex({"shape": [1], "hex": [case["lr"]]})[0]),
+        sizes=[int(n) for n in case["sizes"]],
+        epochs=int(case["epochs"]),
         weights=[from_hex(w) for w in case["weights"]],
         biases=None if biases is None else [from_hex(b) for b in biases],
     )
+
+
+def _check_case(case: dict) -> dict:
+    """Weights, biases, activations and data that fit the layer sizes."""
+    sizes = case["sizes"]
+    shapes = [w.shape for w in case["weights"]]
+    if shapes != list(zip(sizes[:-1], sizes[1:])):
+        raise FixtureError(f"weights of shapes {shapes} do not fit sizes {sizes}")
+    lengths = [len(b) for b in case["biases"] or []]
+    if case["biases"] is not None and lengths != sizes[1:]:
+        raise FixtureError(f"biases of lengths {lengths} do not fit sizes {sizes}")
+    if len(case["activations"]) != len(sizes) - 1 or "softmax" in case["activations"][:-1]:
+        raise FixtureError("activations must be one per layer, softmax only last")
+    if case["X"].shape[1] != sizes[0] or case["y"].shape[1] != sizes[-1]:
+        raise FixtureError(f"the data set's columns do not fit sizes {sizes}")
+    return case
 
 
 def trace_digest(trace) -> str:
@@ -116,13 +245,29 @@ def trace_digest(trace) -> str:
 
 
 def write_atomic(path, text: str) -> None:
-    """Write ``text`` to ``path`` so a crash leaves the old file or none, never half."""
+    """Write ``text`` to ``path`` so a crash leaves the old file or none, never half.
+
+    What a user expects of an overwrite is kept: a symbolic link is written
+    through (its target changes, the link stays), and an existing file keeps
+    its permission bits (a 0600 file stays 0600); a new file gets the usual
+    mode, 0666 less the umask. Owner and group are the writer's, as for any
+    new file. On failure the temporary file is removed and a FixtureError
+    raised, as in R.
+    """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(text)
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.write(text)
+        if path.is_file():
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
         os.replace(tmp, path)
-    except BaseException:  # a full disk or Ctrl-C: leave no temporary file behind
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise FixtureError(f"cannot write {path}: {err.strerror or err}") from err
+    except BaseException:  # Ctrl-C included: no temporary file left behind
         tmp.unlink(missing_ok=True)
         raise
 

@@ -13,7 +13,7 @@ import numpy as np
 from twinnet.activations import ACTIVATIONS
 from twinnet.errors import ArgumentError, ConfigError, ShapeError
 from twinnet.rng import rng_seed, rng_state, rng_uniform
-from twinnet.validate import check_data, check_flag, check_int, check_name
+from twinnet.validate import check_data, check_flag, check_int, check_memory, check_name
 
 INITS = ("uniform", "glorot", "he")
 
@@ -158,7 +158,10 @@ def _check_sizes(sizes) -> list[int]:
         raise ArgumentError(
             f"sizes must list at least 3 layer sizes (input, hidden, output); got {sizes!r}"
         )
-    return [check_int(n, "each of sizes") for n in sizes]
+    sizes = [check_int(n, "each of sizes") for n in sizes]
+    # the weights and biases, before any is drawn
+    check_memory(sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:])), "sizes")
+    return sizes
 
 
 def _check_shapes(network: Network, sizes: list[int]) -> None:

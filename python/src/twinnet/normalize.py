@@ -14,27 +14,30 @@ A column with no spread gets scale 1, so it becomes all zeros.
 
 import numpy as np
 
-from twinnet.errors import DataTypeError, ShapeError
+from twinnet.errors import DataTypeError, DataValueError, ShapeError
 from twinnet.exact import exact_col_sums
 from twinnet.validate import check_data, check_name
 
 METHODS = ("global_minmax", "minmax", "standardize")
 
 
+# Spreads beyond the largest double become Inf; _check_spread reports them
+# the same way in R, which never warns, instead of numpy warning.
+@np.errstate(over="ignore", invalid="ignore")
 def fit_normalizer(X, method: str = "minmax") -> dict:
     """Learn shift and scale from ``X``; return ``{"method", "shift", "scale"}``."""
     X = check_data(X, "X")
+    check_name(method, METHODS, "method")
     if method == "global_minmax":
         shift = np.full(X.shape[1], X.min())
         scale = np.full(X.shape[1], (X - X.min()).max())
     elif method == "minmax":
         shift = X.min(axis=0)
         scale = (X - shift).max(axis=0)
-    elif method == "standardize":
+    else:  # standardize
         shift = exact_col_sums(X) / X.shape[0]
         scale = np.sqrt(exact_col_sums((X - shift) * (X - shift)) / X.shape[0])
-    else:
-        check_name(method, METHODS, "method")
+    _check_spread(scale)
     scale = np.where(scale == 0, 1.0, scale)
     # min and max may return -0 or +0 for a tie (R and numpy pick differently):
     # adding +0 turns -0 into +0, the same bits in both languages
@@ -52,4 +55,17 @@ def normalize(normalizer: dict, X) -> np.ndarray:
             f"X must have {len(normalizer['shift'])} columns, as the data the "
             f"normaliser was fitted on; got {X.shape[1]}"
         )
-    return (X - normalizer["shift"]) / normalizer["scale"]
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = (X - normalizer["shift"]) / normalizer["scale"]
+    if not np.isfinite(scaled).all():
+        raise DataValueError("X lies too far from the fitted data: normalised, it overflows")
+    return scaled
+
+
+def _check_spread(scale: np.ndarray) -> None:
+    """A spread too large for a double would give NaN or zeros, silently."""
+    if not np.isfinite(scale).all():
+        raise DataValueError(
+            "X spreads too widely to normalise (its range or variance overflows a double); "
+            "divide it by a power of 2 first"
+        )

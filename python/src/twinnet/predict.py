@@ -5,7 +5,7 @@ Twin: ``r/R/predict.R``.
 
 import numpy as np
 
-from twinnet.errors import ConfigError, ShapeError
+from twinnet.errors import ConfigError, DataValueError, ShapeError
 from twinnet.forward import forward
 from twinnet.network import Network
 from twinnet.numerics import numerics_ops
@@ -34,8 +34,20 @@ def predict(network, X, *, numerics: str = "exact", type: str = "output") -> np.
         raise ShapeError(
             f"X must have {network.sizes[0]} columns (the input size); got {X.shape[1]}"
         )
-    output = forward(network, X, numerics_ops(numerics))[-1]
+    ops = numerics_ops(numerics)
+    # overflow is reported below, as in R (which never warns), not as warnings
+    with np.errstate(over="ignore", invalid="ignore"):
+        output = forward(network, X, ops)[-1]
+    _check_output(output)
     return labels_of(output) if type == "class" else output
+
+
+def _check_output(output: np.ndarray) -> None:
+    """Outputs that overflowed are an error, not numbers to use."""
+    if not np.isfinite(output).all():
+        raise DataValueError(
+            "the outputs overflow to NaN or Inf: X or the weights are too large for this network"
+        )
 
 
 def labels_of(output: np.ndarray) -> np.ndarray:
@@ -57,10 +69,11 @@ def predict_labels(network: Network, X, *, numerics: str = "exact") -> np.ndarra
 def accuracy(labels, y) -> float:
     """Fraction of labels equal to the targets (0/1 column, or one-hot rows)."""
     y = check_data(y, "y")
-    labels = np.asarray(labels).reshape(-1)
-    if labels.shape[0] != y.shape[0]:
+    labels = check_data(labels, "labels")
+    if labels.shape[1] != 1 or labels.shape[0] != y.shape[0]:
         raise ShapeError(
-            f"labels and y must have as many rows; got {labels.shape[0]} and {y.shape[0]}"
+            f"labels must be one column with as many rows as y; got shape {labels.shape} "
+            f"and {y.shape[0]} rows"
         )
     truth = y[:, 0].astype(np.int64) if y.shape[1] == 1 else y.argmax(axis=1)
-    return float(np.mean(labels == truth))
+    return float(np.mean(labels[:, 0] == truth))

@@ -12,7 +12,7 @@ import os
 import numpy as np
 
 from twinnet.errors import DataTypeError, ShapeError
-from twinnet.validate import check_int
+from twinnet.validate import check_int, check_memory
 
 M1 = 4294967087.0
 M2 = 4294944443.0
@@ -43,6 +43,7 @@ def rng_seed(seed: int | None = None) -> int:
 def rng_uniform(state: list[float], n: int) -> tuple[np.ndarray, list[float]]:
     """Draw ``n`` uniform numbers on (0, 1); return them and the next state."""
     n = check_int(n, "n", 0)
+    check_memory(n, "n")
     s = _check_state(state)
     values = np.empty(n)
     for i in range(n):
@@ -84,7 +85,8 @@ def rng_shuffle(state: list[float], n: int) -> tuple[np.ndarray, list[float]]:
     Position i (from the last down to 1) swaps with j = floor(u (i + 1)),
     u being the next uniform draw.
     """
-    order = np.arange(check_int(n, "n", 0))
+    n = check_int(n, "n", 0)
+    order = np.arange(n)
     values, state = rng_uniform(state, max(n - 1, 0))
     for step, i in enumerate(range(n - 1, 0, -1)):
         j = min(math.floor(values[step] * (i + 1)), i)

@@ -16,12 +16,14 @@ import numpy as np
 import pandas as pd
 
 from twinnet.backward import backward
+from twinnet.errors import DataTypeError
 from twinnet.fit import _check_fit
 from twinnet.forward import forward
 from twinnet.loss import FUSED
 from twinnet.network import Network
 from twinnet.numerics import numerics_ops
 from twinnet.update import update
+from twinnet.validate import check_int
 
 
 def walkthrough(
@@ -54,7 +56,7 @@ def walkthrough(
         the layer's number (``wh_1``, ``hidden_layer_2_input``). Each
         frame's ``attrs["formula"]`` says how it was computed.
     """
-    X, y = _check_fit(network, X, y, 1, lr, 1, loss, None, True, None)
+    X, y = _check_fit(network, X, y, 1, lr, 1, loss, None, True, None)[:2]
     ops = numerics_ops(numerics)
     # one iteration by fit's own functions, keeping every intermediate
     kept: dict[str, np.ndarray] = {}
@@ -83,6 +85,12 @@ def format_walkthrough(steps: dict[str, pd.DataFrame], digits: int = 5) -> str:
     R's ``format_walkthrough()`` prints the same characters for the same
     tables: both round correctly to the nearest decimal.
     """
+    digits = check_int(digits, "digits", 0, 15)
+    tables = isinstance(steps, dict) and all(
+        isinstance(f, pd.DataFrame) and "formula" in f.attrs for f in steps.values()
+    )
+    if not tables:
+        raise DataTypeError("steps must be what walkthrough returned")
     blocks = []
     for name, frame in steps.items():
         # one title line, then the table with right-aligned columns

@@ -75,3 +75,66 @@ test_that("extreme inputs give answers, not warnings", {
     expect_true(all(is.finite(out)))
   }
 })
+
+test_that("the table covers every public call and accepted inputs", {
+  calls <- vapply(bad, `[[`, "", "call")
+  expect_true(all(c("init_network", "fit", "predict", "predict_labels",
+                    "accuracy", "fit_normalizer", "normalize", "numerics_ops",
+                    "rng_state", "rng_uniform", "rng_shuffle", "walkthrough",
+                    "format_walkthrough", "read_case", "read_case_file",
+                    "load_trace", "load_trace_file") %in% calls))
+  categories <- vapply(bad, `[[`, "", "category")
+  expect_true(all(c("none", "twinnet_fixture_error") %in% categories))
+})
+
+test_that("whole-number doubles train exactly as integers", {
+  net <- init_network(c(2, 3, 1), seed = 1)
+  X <- rbind(c(0, 0), c(0, 1), c(1, 0), c(1, 1))
+  as_int <- fit(net, X, c(0, 1, 1, 0), epochs = 3L, lr = 0.5,
+                batch_size = 2L, seed = 4L)
+  as_double <- fit(net, X, c(0, 1, 1, 0), epochs = 3, lr = 0.5,
+                   batch_size = 2, seed = 4)
+  expect_identical(as_int$loss, as_double$loss)
+})
+
+test_that("memory bombs are refused naming the argument", {
+  expect_error(init_network(c(2, 2^20, 2^20, 1), seed = 1), "^sizes asks for",
+               class = "twinnet_argument_error")
+  expect_error(rng_uniform(rng_state(1), 1e9), "^n asks for",
+               class = "twinnet_argument_error")
+  expect_error(fit(init_network(c(2, 3, 1), seed = 1), matrix(c(0, 1), 1), 1,
+                   epochs = 1, lr = 1, record_every = 2^31),
+               "^record_every must be .* at most 2147483647",
+               class = "twinnet_argument_error")
+})
+
+test_that("a suggestion fires for a name two edits away", {
+  expect_error(init_network(c(2, 3, 1), seed = 1, activations = "Sigmod"),
+               "did you mean \"sigmoid\"", class = "twinnet_name_error")
+})
+
+test_that("overwriting keeps the file mode", {
+  dir <- withr::local_tempdir()
+  target <- file.path(dir, "trace.json")
+  writeLines("old", target)
+  Sys.chmod(target, "600")
+  twinnet:::write_atomic(target, "new")
+  expect_identical(readLines(target, warn = FALSE), "new")
+  expect_identical(format(file.mode(target)), "600")
+  expect_identical(list.files(dir, all.files = TRUE, no.. = TRUE), "trace.json")
+})
+
+test_that("saving a trace fails as a twinnet error and leaves nothing", {
+  dir <- withr::local_tempdir()
+  net <- init_network(c(2, 3, 1), seed = 1)
+  result <- fit(net, diag(2), c(0, 1), epochs = 2, lr = 0.5)
+  digested <- fit(net, diag(2), c(0, 1), epochs = 2, lr = 0.5,
+                  record_outputs = "digest")
+  expect_error(save_trace(digested, file.path(dir, "t.json")),
+               "record_outputs", class = "twinnet_argument_error")
+  expect_error(save_trace(result, file.path(dir, "missing", "t.json")),
+               "cannot write", class = "twinnet_fixture_error")
+  expect_error(save_trace(result, dir), "cannot write",
+               class = "twinnet_fixture_error")
+  expect_length(list.files(dir, all.files = TRUE, no.. = TRUE), 0L)
+})

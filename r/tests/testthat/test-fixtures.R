@@ -168,8 +168,8 @@ for (rel in all_files) {
 }
 
 copy_fixtures <- function(dest) {
-  ok <- file.copy(file.path(root, c(folders, "MANIFEST.sha256")), dest,
-                  recursive = TRUE)
+  kept <- c(folders, "schema", "MANIFEST.sha256")
+  ok <- file.copy(file.path(root, kept), dest, recursive = TRUE)
   stopifnot(all(ok))
   dest
 }
