@@ -4,6 +4,7 @@ Twin: r/tests/testthat/test-exact.R.
 """
 
 import math
+import operator
 from decimal import Decimal, getcontext
 from fractions import Fraction
 
@@ -36,25 +37,101 @@ def test_tree_sum_pairs_adjacent_terms_and_carries_the_odd_one():
 
 
 @pytest.mark.parametrize("n_k", [1, 2, 3, 5, 8, 13, 37, 64, 100])
-def test_blocked_matmul_gives_the_same_bits(monkeypatch, rng, n_k):
+def test_blocked_tree_matmul_gives_the_same_bits(monkeypatch, rng, n_k):
     a = rng.standard_normal((7, n_k))
     b = rng.standard_normal((n_k, 3))
-    whole = exact.exact_matmul(a, b)
+    whole = exact.tree_matmul(a, b)
     monkeypatch.setattr(exact, "MAX_TERMS", 21)  # blocks of one to two k
-    assert np.array_equal(exact.exact_matmul(a, b).view(np.uint64), whole.view(np.uint64))
+    assert np.array_equal(exact.tree_matmul(a, b).view(np.uint64), whole.view(np.uint64))
 
 
-def test_matmul_is_accurate(rng):
+def correctly_rounded(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b with every entry summed in exact rational arithmetic, then rounded once."""
+    return np.array(
+        [
+            [float(sum(map(operator.mul, map(Fraction, row), map(Fraction, col)))) for col in b.T]
+            for row in a
+        ]
+    )
+
+
+@pytest.mark.parametrize("kind", ["random", "scaled rows", "cancelling"])
+def test_matmul_is_at_least_as_accurate_as_the_tree(rng, kind):
     a = rng.standard_normal((20, 300))
     b = rng.standard_normal((300, 4))
+    if kind == "scaled rows":
+        a *= 10.0 ** rng.uniform(-6, 6, (20, 1))
+    if kind == "cancelling":
+        b[:, 0] = -b[:, 1] + 2.0**-40 * b[:, 2]  # column 0 nearly cancels column 1
+    truth = correctly_rounded(a, b)
+    bound = np.abs(a) @ np.abs(b)
+    err, err_tree = (np.abs(f(a, b) - truth) / bound for f in (exact.exact_matmul, exact.tree_matmul))
+    # the tree's error bound is depth ceil(log2 300) = 9 roundings of |a| |b|
+    assert err_tree.max() < 10 * 2.0**-53
+    assert err.max() <= err_tree.max() and err.max() < 2.0**-53
+
+
+def test_split_matmul_is_the_same_whatever_the_order_of_k(rng):
+    # every slice product is exact, so no summation order can change a bit
+    a = rng.standard_normal((30, 500)) * 10.0 ** rng.uniform(-3, 3, (30, 1))
+    b = rng.standard_normal((500, 20))
+    perm = rng.permutation(500)
+    got, permuted = exact.exact_matmul(a, b), exact.exact_matmul(a[:, perm], b[perm])
+    assert np.array_equal(got.view(np.uint64), permuted.view(np.uint64))
+    assert not np.array_equal(exact.tree_matmul(a, b), exact.tree_matmul(a[:, perm], b[perm]))
+
+
+@pytest.mark.parametrize("n_k", [16, 1000, 100_000])
+def test_split_matmul_is_nearly_correctly_rounded(rng, n_k):
+    a, b = rng.standard_normal((3, n_k)), rng.standard_normal((n_k, 2))
+    got, truth = exact.exact_matmul(a, b), correctly_rounded(a, b)
+    assert max(ulps(x, y) for x, y in zip(got.ravel(), truth.ravel())) <= 2
+
+
+def test_zero_rows_and_columns_split_to_zero(rng):
+    a, b = rng.standard_normal((5, 40)), rng.standard_normal((40, 4))
+    a[1], b[:, 2] = 0.0, 0.0
     got = exact.exact_matmul(a, b)
-    truth = [
-        [float(sum(Fraction(a[i, k]) * Fraction(b[k, j]) for k in range(300))) for j in range(4)]
-        for i in range(20)
-    ]
-    # the tree's error bound: depth ceil(log2 300) = 9 roundings of |a| |b|
-    err = np.abs(got - np.array(truth)) / (np.abs(a) @ np.abs(b))
-    assert err.max() < 10 * 2.0**-53
+    assert exact._split_both(a, b) is not None
+    assert (got[1] == 0).all() and (got[:, 2] == 0).all()
+
+
+def with_entry(a: np.ndarray, value: float) -> np.ndarray:
+    a = a.copy()
+    a[2, 5] = value
+    return a
+
+
+SPOILERS = {
+    "nan": lambda a, b: (with_entry(a, np.nan), b),
+    "inf": lambda a, b: (with_entry(a, -np.inf), b),
+    "near overflow": lambda a, b: (a * 1e300, b),
+    "subnormal row": lambda a, b: (a * np.array([[1.0], [1.0], [2.0**-1060], [1.0]]), b),
+    "subnormal products": lambda a, b: (a * 1e-160, b * 1e-160),
+}
+
+
+@pytest.mark.parametrize("spoil", SPOILERS.values(), ids=SPOILERS.keys())
+def test_matmul_falls_back_to_the_tree_where_a_split_is_not_exact(rng, spoil):
+    a, b = spoil(rng.standard_normal((4, 32)), rng.standard_normal((32, 3)))
+    assert exact._split_both(a, b) is None
+    with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+        got, tree = exact.exact_matmul(a, b), exact.tree_matmul(a, b)
+    assert np.array_equal(got.view(np.uint64), tree.view(np.uint64))
+
+
+def test_nan_and_inf_propagate_as_ieee_would(rng):
+    a, b = rng.standard_normal((3, 20)), rng.standard_normal((20, 2))
+    a[0, 3], a[1, 4] = np.nan, np.inf
+    got = exact.exact_matmul(a, b)
+    assert np.isnan(got[0]).all() and np.isinf(got[1]).all() and np.isfinite(got[2]).all()
+
+
+def test_large_k_takes_more_slices():
+    # the grid narrows with log2 k: 3 slices of 18 bits up to k = 2^17, then 4
+    assert exact._n_slices(-(-(53 + 17) // 2)) == 3
+    assert exact._n_slices(-(-(53 + 18) // 2)) == 4
+    assert len(exact._slice_pairs(3)) == 8 and exact._slice_pairs(3)[-1] == (0, 0)
 
 
 def test_matmul_keeps_negative_zero():
@@ -62,7 +139,7 @@ def test_matmul_keeps_negative_zero():
     assert np.signbit(got).all()
 
 
-def test_col_sums_and_mean_use_the_tree():
+def test_short_col_sums_and_mean_use_the_tree():
     a = np.array([[1.0, 3.0], [2.0**-53, 0.0], [2.0**-53, 0.0], [2.0**-53, 0.0]])
     sums = exact.exact_col_sums(a)
     assert sums[0] == (1.0 + 2.0**-53) + (2.0**-53 + 2.0**-53)

@@ -44,16 +44,21 @@ SCALE_ONE <- POW2[pmin(pmax(SCALE_K_MIN:1024, POW2_MIN), 1023) - POW2_MIN + 1]
 # rounded down, and the atanh series 2 (s + s^3/3 + ...) needs 1/(2j+1).
 SQRT2 <- 0x1.6a09e667f3bccp+0
 LOG_COEF <- 1 / (2 * (0:11) + 1)
-# Largest number of products a matrix product holds in memory at once.
+# Largest number of products a tree product holds in memory at once.
 MAX_TERMS <- 2^20
+# Sums over fewer terms than this take the pairwise tree: splitting pays
+# only when the BLAS has enough work.
+SPLIT_K_MIN <- 16
 
 #' Exact kernels
 #'
 #' The operations behind `numerics = "exact"`: bitwise the same results in
 #' R and Python. `exact_tree_sum()` sums the columns of a matrix by the
 #' pairwise tree (adjacent pairs in index order, level after level, an odd
-#' last column carried up); `exact_matmul()` is `a %*% b` with every entry
-#' summed that way; `exact_col_sums()`, `exact_row_sums()`, `exact_total()`
+#' last column carried up); `tree_matmul()` is `a %*% b` with every entry
+#' summed that way; `exact_matmul()` is `a %*% b` through the BLAS on
+#' error-free slices (the same bits on every BLAS; the tree for short sums,
+#' NaN, Inf and extreme exponents); `exact_col_sums()`, `exact_row_sums()`, `exact_total()`
 #' and `exact_mean()` sum over samples, over a sample's outputs and over all
 #' entries; `exact_exp()` is within 1 ULP of `exp()`, `exact_log()` within 2
 #' ULP of `log()`; `exact_sigmoid()` is `1 / (1 + exp(-x))` and
@@ -81,12 +86,91 @@ exact_tree_sum <- function(terms) {
 
 #' @rdname exact_kernels
 #' @export
+# --8<-- [start:matmul]
 exact_matmul <- function(a, b) {
+  # each row of a and each column of b is split into slices so short that
+  # every slice product a_p %*% b_q is exact, whatever order the BLAS sums
+  # in; the slice products are then added in one fixed order (error-free
+  # splitting, the Ozaki scheme; docs/numerics.md). Short sums, NaN or Inf,
+  # and values whose slices could under- or overflow take the tree instead.
   n_k <- ncol(a)
   if (n_k == 1L) {
     # one term per entry: the product is the sum (an outer product)
     return(products(a, b, 1L))
   }
+  if (n_k >= SPLIT_K_MIN) {
+    split <- split_both(a, b)
+    if (!is.null(split)) {
+      return(sum_slice_products(split))
+    }
+  }
+  tree_matmul(a, b)
+}
+
+# Slices of the rows of x (x = sum of slices + a tiny rest). Per row, for
+# each slice: mu = max |x| of what is left, 2^tau >= mu, sigma = 0.75 *
+# 2^(tau + rho); hi = (x + sigma) - sigma keeps the bits of x down to
+# 2^(tau + rho - 53), so every hi has at most 53 - rho bits and the rest
+# x - hi is exact. Returns the slices and each slice's lowest exponent
+# tau + rho (to check for underflow), or NULL on overflow.
+split_rows <- function(x, rho) {
+  slices <- list()
+  low <- numeric(0)
+  for (s in seq_len(n_slices(rho))) {
+    mu <- row_max(abs(x))
+    mu[mu == 0] <- 1 # a zero row: any sigma leaves it zero
+    e <- findInterval(mu, POW2, left.open = TRUE) + (POW2_MIN + rho)
+    if (max(e) > 1023) {
+      return(NULL)
+    }
+    sigma <- 0.75 * POW2[pmax(e, POW2_MIN) - POW2_MIN + 1]
+    hi <- (x + sigma) - sigma
+    x <- x - hi
+    slices[[s]] <- hi
+    low[s] <- min(e)
+  }
+  list(slices = slices, low = low)
+}
+
+# Slices of a's rows and b's columns, or NULL if a split could not be exact.
+split_both <- function(a, b) {
+  if (!all(is.finite(a)) || !all(is.finite(b))) {
+    return(NULL)
+  }
+  log2_k <- ceiling_log2(ncol(a))
+  rho <- (53 + log2_k + 1) %/% 2
+  split_a <- split_rows(a, rho)
+  split_b <- split_rows(t(b), rho)
+  if (is.null(split_a) || is.null(split_b)) {
+    return(NULL)
+  }
+  # the sum of k products of first slices stays below 2^1023; every
+  # product's last bit stays above 2^-1074 (no subnormal rounding)
+  top <- top_exponent(a) + top_exponent(b) + log2_k
+  pairs <- slice_pairs(length(split_a$slices))
+  low <- split_a$low[pairs[, 1L]] + split_b$low[pairs[, 2L]]
+  if (top > 1022 || min(split_a$low, split_b$low) < -1021 ||
+        min(low) < 106 - 1074) {
+    return(NULL)
+  }
+  list(a = split_a$slices, b = lapply(split_b$slices, t), pairs = pairs)
+}
+
+# Add the exact slice products, smallest first, in one fixed order.
+sum_slice_products <- function(split) {
+  pairs <- split$pairs
+  total <- split$a[[pairs[1L, 1L]]] %*% split$b[[pairs[1L, 2L]]]
+  for (i in seq_len(nrow(pairs))[-1L]) {
+    total <- total + split$a[[pairs[i, 1L]]] %*% split$b[[pairs[i, 2L]]]
+  }
+  total
+}
+# --8<-- [end:matmul]
+
+#' @rdname exact_kernels
+#' @export
+tree_matmul <- function(a, b) {
+  n_k <- ncol(a)
   block <- block_size(nrow(a) * ncol(b), n_k)
   partial <- list()
   for (start in seq.int(1L, n_k, by = block)) {
@@ -96,11 +180,57 @@ exact_matmul <- function(a, b) {
   fold_right(lapply(partial, `[[`, "total"))
 }
 
+# Slice pairs (p, q) with p + q <= n_slices (counting from 0), one row per
+# pair, smallest products first. The pairs with p + q = n_slices hold bits
+# below the 53 that the slices keep, but their sums over k carry into them:
+# with them the product is more accurate than the tree (docs/numerics.md).
+slice_pairs <- function(n_slices) {
+  pairs <- NULL
+  for (s in n_slices:0) {
+    p <- max(0, s - n_slices + 1):min(s, n_slices - 1)
+    pairs <- rbind(pairs, cbind(p, s - p) + 1L)
+  }
+  unname(pairs)
+}
+
+# Slices of 53 - rho bits each that together hold all 53 bits.
+n_slices <- function(rho) {
+  (53 + (53 - rho) - 1) %/% (53 - rho)
+}
+
+# Smallest e with 2^e >= n (n >= 1), by exact doubling.
+ceiling_log2 <- function(n) {
+  e <- 0
+  while (2^e < n) e <- e + 1
+  e
+}
+
+# Smallest e with max |x| <= 2^e (0 for an all-zero x).
+top_exponent <- function(x) {
+  mu <- if (length(x) > 0L) max(abs(x)) else 0
+  if (mu > 0) findInterval(mu, POW2, left.open = TRUE) + POW2_MIN else 0
+}
+
+# Row maxima without apply() over many rows: a pmax() over the columns of
+# a tall matrix, one max() per row of a wide one.
+row_max <- function(x) {
+  if (nrow(x) <= ncol(x)) {
+    return(apply(x, 1L, max))
+  }
+  m <- x[, 1L]
+  for (j in seq_len(ncol(x))[-1L]) m <- pmax(m, x[, j])
+  m
+}
+
 #' @rdname exact_kernels
 #' @export
 exact_col_sums <- function(a) {
+  # a sum over samples: the product ones %*% a
   a <- as.matrix(a)
-  drop(tree_sum(a[tree_order(nrow(a)), , drop = FALSE], 1L, list()))
+  if (nrow(a) == 1L) {
+    return(a[1L, ])
+  }
+  drop(exact_matmul(matrix(1, 1L, nrow(a)), a))
 }
 
 #' @rdname exact_kernels
@@ -148,7 +278,12 @@ exact_sigmoid <- function(x) {
 #' @rdname exact_kernels
 #' @export
 exact_row_sums <- function(a) {
-  exact_tree_sum(as.matrix(a))
+  # a sum over the outputs of one sample: the product a %*% ones
+  a <- as.matrix(a)
+  if (ncol(a) == 1L) {
+    return(a[, 1L])
+  }
+  drop(exact_matmul(a, matrix(1, ncol(a), 1L)))
 }
 
 #' @rdname exact_kernels

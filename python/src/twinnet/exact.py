@@ -42,8 +42,11 @@ SCALE_ONE = POW2[np.clip(_SCALE_K, POW2_MIN, 1023) - POW2_MIN]
 # rounded down, and the atanh series 2 (s + s^3/3 + ...) needs 1/(2j+1).
 SQRT2 = float.fromhex("0x1.6a09e667f3bccp+0")
 LOG_COEF = [1.0 / (2 * j + 1) for j in range(12)]
-# Largest number of products a matrix product holds in memory at once.
+# Largest number of products a tree product holds in memory at once.
 MAX_TERMS = 2**20
+# Sums over fewer terms than this take the pairwise tree: splitting pays
+# only when the BLAS has enough work.
+SPLIT_K_MIN = 16
 
 
 # --8<-- [start:tree_sum]
@@ -60,7 +63,85 @@ def exact_tree_sum(terms: np.ndarray) -> np.ndarray:
 # --8<-- [end:tree_sum]
 
 
+# --8<-- [start:matmul]
 def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Matrix product ``a @ b``, the same bits on every BLAS and in R.
+
+    Each row of ``a`` and each column of ``b`` is split into slices so
+    short that every slice product ``a_p @ b_q`` is exact, whatever order
+    the BLAS sums in; the slice products are then added in one fixed order
+    (error-free splitting, the Ozaki scheme; docs/numerics.md). Short sums
+    (k < SPLIT_K_MIN), NaN or Inf, and values whose slices could under- or
+    overflow take the pairwise tree instead, as IEEE arithmetic would.
+    """
+    n_k = a.shape[1]
+    if n_k == 1:
+        # one term per entry: the product is the sum (an outer product)
+        return a * b
+    if n_k >= SPLIT_K_MIN:
+        split = _split_both(a, b)
+        if split is not None:
+            return _sum_slice_products(*split)
+    return tree_matmul(a, b)
+
+
+def _split(x: np.ndarray, rho: int) -> tuple[list[np.ndarray], list[int]] | None:
+    """Slices of the rows of x (x = sum of slices + a tiny rest).
+
+    Per row, for each slice: mu = max |x| of what is left, 2^tau >= mu,
+    sigma = 0.75 * 2^(tau + rho); hi = (x + sigma) - sigma keeps the bits of
+    x down to 2^(tau + rho - 53), so every hi has at most 53 - rho bits
+    and the rest x - hi is exact. Returns the slices and each slice's lowest
+    exponent tau + rho (to check for underflow), or None on overflow.
+    """
+    slices, low = [], []
+    for _ in range(_n_slices(rho)):
+        mu = np.abs(x).max(axis=1)
+        mu[mu == 0] = 1.0  # a zero row: any sigma leaves it zero
+        e = np.searchsorted(POW2, mu) + (POW2_MIN + rho)
+        if e.max() > 1023:
+            return None
+        sigma = 0.75 * POW2[np.maximum(e, POW2_MIN) - POW2_MIN][:, None]
+        hi = (x + sigma) - sigma
+        x = x - hi
+        slices.append(hi)
+        low.append(int(e.min()))
+    return slices, low
+
+
+def _split_both(a: np.ndarray, b: np.ndarray):
+    """Slices of a's rows and b's columns, or None if a split could not be exact."""
+    if not (np.isfinite(a).all() and np.isfinite(b).all()):
+        return None
+    log2_k = (a.shape[1] - 1).bit_length()
+    rho = -(-(53 + log2_k) // 2)
+    split_a, split_b = _split(a, rho), _split(b.T, rho)
+    if split_a is None or split_b is None:
+        return None
+    (sa, low_a), (sb, low_b) = split_a, split_b
+    # the sum of k products of first slices stays below 2^1023; every
+    # product's last bit stays above 2^-1074 (no subnormal rounding)
+    top = _top_exponent(a) + _top_exponent(b.T) + log2_k
+    pairs = _slice_pairs(len(sa))
+    if top > 1022 or min(low_a + low_b) < -1021:
+        return None
+    if min(low_a[p] + low_b[q] for p, q in pairs) < 106 - 1074:
+        return None
+    return sa, [s.T for s in sb], pairs
+
+
+def _sum_slice_products(sa, sb, pairs) -> np.ndarray:
+    """Add the exact slice products, smallest first, in one fixed order."""
+    total = sa[pairs[0][0]] @ sb[pairs[0][1]]
+    for p, q in pairs[1:]:
+        total += sa[p] @ sb[q]
+    return total
+
+
+# --8<-- [end:matmul]
+
+
+def tree_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Matrix product ``a @ b`` with each entry summed by the pairwise tree.
 
     The products over k are formed in blocks of a power-of-two size, so
@@ -68,9 +149,6 @@ def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     which gives the same bits as one tree over all k.
     """
     n_k = a.shape[1]
-    if n_k == 1:
-        # one term per entry: the product is the sum (an outer product)
-        return a * b
     block = _block_size(a.shape[0] * b.shape[1], n_k)
     partial: list[tuple[int, np.ndarray]] = []
     for start in range(0, n_k, block):
@@ -80,9 +158,37 @@ def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(_fold_right([total for _, total in partial]))
 
 
+@functools.lru_cache(maxsize=64)
+def _slice_pairs(n_slices: int) -> list[tuple[int, int]]:
+    """Slice pairs (p, q) with p + q <= n_slices, smallest products first.
+
+    The pairs with p + q = n_slices hold bits below the 53 that the slices
+    keep, but their sums over k carry into them: with them the product is
+    more accurate than the pairwise tree (docs/numerics.md).
+    """
+    return [
+        (p, s - p)
+        for s in range(n_slices, -1, -1)
+        for p in range(max(0, s - n_slices + 1), min(s, n_slices - 1) + 1)
+    ]
+
+
+def _n_slices(rho: int) -> int:
+    """Slices of 53 - rho bits each that together hold all 53 bits."""
+    return -(-53 // (53 - rho))
+
+
+def _top_exponent(x: np.ndarray) -> int:
+    """Smallest e with max |x| <= 2^e (0 for an all-zero x)."""
+    mu = float(np.abs(x).max()) if x.size else 0.0
+    return int(np.searchsorted(POW2, mu)) + POW2_MIN if mu > 0 else 0
+
+
 def exact_col_sums(a: np.ndarray) -> np.ndarray:
-    """Column sums of ``a`` (a sum over samples), by the pairwise tree."""
-    return exact_tree_sum(a)
+    """Column sums of ``a`` (a sum over samples): the product ones @ a."""
+    if a.shape[0] == 1:
+        return a[0].copy()
+    return exact_matmul(np.ones((1, a.shape[0])), a)[0]
 
 
 def exact_mean(a: np.ndarray) -> float:
@@ -139,8 +245,10 @@ def exact_sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def exact_row_sums(a: np.ndarray) -> np.ndarray:
-    """Row sums of ``a`` (a sum over the outputs of one sample), by the tree."""
-    return exact_tree_sum(np.ascontiguousarray(a.T))
+    """Row sums of ``a`` (a sum over the outputs of one sample): a @ ones."""
+    if a.shape[1] == 1:
+        return a[:, 0].copy()
+    return exact_matmul(a, np.ones((a.shape[1], 1)))[:, 0]
 
 
 def exact_total(a: np.ndarray) -> float:

@@ -17,16 +17,16 @@ test_that("the tree pairs adjacent terms and carries the odd one", {
   expect_identical((((t[1] + t[2]) + t[3]) + t[4]) + t[5], 1)
 })
 
-test_that("a blocked matrix product gives the same bits", {
+test_that("a blocked tree product gives the same bits", {
   for (n_k in c(1, 2, 3, 5, 8, 13, 37, 64, 100)) {
     a <- matrix(stats::rnorm(7 * n_k), 7)
     b <- matrix(stats::rnorm(n_k * 3), n_k)
-    whole <- exact_matmul(a, b)
+    whole <- tree_matmul(a, b)
     ns <- asNamespace("twinnet")
     keep <- get("MAX_TERMS", ns)
     unlockBinding("MAX_TERMS", ns)
     assign("MAX_TERMS", 21, ns)
-    blocked <- exact_matmul(a, b)
+    blocked <- tree_matmul(a, b)
     assign("MAX_TERMS", keep, ns)
     lockBinding("MAX_TERMS", ns)
     expect_bitwise(blocked, whole)
@@ -37,8 +37,75 @@ test_that("the matrix product is accurate", {
   a <- matrix(stats::rnorm(20 * 300), 20)
   b <- matrix(stats::rnorm(300 * 4), 300)
   # the tree's error bound: depth ceil(log2 300) = 9 roundings of |a| |b|
-  err <- abs(exact_matmul(a, b) - a %*% b) / (abs(a) %*% abs(b))
-  expect_lt(max(err), 20 * 2^-53)
+  for (f in list(exact_matmul, tree_matmul)) {
+    err <- abs(f(a, b) - a %*% b) / (abs(a) %*% abs(b))
+    expect_lt(max(err), 20 * 2^-53)
+  }
+  # small whole numbers: every sum is exact, whatever the method
+  a <- matrix(sample(-50:50, 20 * 300, TRUE), 20)
+  expect_identical(exact_matmul(a, b * 0 + 3), a %*% (b * 0 + 3))
+})
+
+test_that("the split product is the same whatever the order of k", {
+  # every slice product is exact, so no summation order can change a bit
+  a <- matrix(stats::rnorm(30 * 500), 30) * 10^stats::runif(30, -3, 3)
+  b <- matrix(stats::rnorm(500 * 20), 500)
+  perm <- sample(500)
+  expect_bitwise(exact_matmul(a[, perm], b[perm, ]), exact_matmul(a, b))
+  expect_false(identical(tree_matmul(a[, perm], b[perm, ]), tree_matmul(a, b)))
+  # k = 100000: three slices of 18 bits, still exact products
+  a <- matrix(stats::rnorm(3e5), 3)
+  b <- matrix(stats::rnorm(2e5), 1e5)
+  perm <- sample(1e5)
+  expect_bitwise(exact_matmul(a[, perm], b[perm, ]), exact_matmul(a, b))
+})
+
+test_that("zero rows and columns split to zero", {
+  a <- matrix(stats::rnorm(5 * 40), 5)
+  b <- matrix(stats::rnorm(40 * 4), 40)
+  a[2, ] <- 0
+  b[, 3] <- 0
+  got <- exact_matmul(a, b)
+  expect_false(is.null(twinnet:::split_both(a, b)))
+  expect_true(all(got[2, ] == 0) && all(got[, 3] == 0))
+})
+
+test_that("the product falls back to the tree where a split is not exact", {
+  with_entry <- function(a, value) {
+    a[3, 6] <- value
+    a
+  }
+  spoilers <- list(
+    nan = function(a, b) list(with_entry(a, NaN), b),
+    inf = function(a, b) list(with_entry(a, -Inf), b),
+    near_overflow = function(a, b) list(a * 1e300, b),
+    subnormal_row = function(a, b) list(a * c(1, 1, 2^-1060, 1), b),
+    subnormal_products = function(a, b) list(a * 1e-160, b * 1e-160)
+  )
+  for (spoil in spoilers) {
+    ab <- spoil(matrix(stats::rnorm(4 * 32), 4), matrix(stats::rnorm(96), 32))
+    expect_null(twinnet:::split_both(ab[[1]], ab[[2]]))
+    expect_bitwise(exact_matmul(ab[[1]], ab[[2]]), tree_matmul(ab[[1]], ab[[2]]))
+  }
+})
+
+test_that("NaN and Inf propagate as IEEE would", {
+  a <- matrix(stats::rnorm(60), 3)
+  b <- matrix(stats::rnorm(40), 20)
+  a[1, 4] <- NaN
+  a[2, 5] <- Inf
+  got <- exact_matmul(a, b)
+  expect_true(all(is.nan(got[1, ])) && all(is.infinite(got[2, ])))
+  expect_true(all(is.finite(got[3, ])))
+})
+
+test_that("large k takes more slices", {
+  # the grid narrows with log2 k: 3 slices of 18 bits up to k = 2^17, then 4
+  expect_identical(twinnet:::n_slices((53 + 17 + 1) %/% 2), 3)
+  expect_identical(twinnet:::n_slices((53 + 18 + 1) %/% 2), 4)
+  pairs <- twinnet:::slice_pairs(3)
+  expect_identical(nrow(pairs), 8L)
+  expect_identical(pairs[8L, ], c(1L, 1L))
 })
 
 test_that("the matrix product keeps negative zero", {
@@ -63,7 +130,7 @@ test_that("exp scales in one step with the same bits", {
   expect_identical(exact_exp(x), exact_exp(c(x, -800))[seq_along(x)])
 })
 
-test_that("column sums and the mean use the tree", {
+test_that("short column sums and the mean use the tree", {
   a <- cbind(c(1, 2^-53, 2^-53, 2^-53), c(3, 0, 0, 0))
   sums <- exact_col_sums(a)
   expect_identical(sums[1], (1 + 2^-53) + (2^-53 + 2^-53))
