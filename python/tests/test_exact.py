@@ -154,9 +154,9 @@ def test_matmul_of_one_term_is_the_plain_product(rng):
 
 
 def test_exp_scales_in_one_step_with_the_same_bits(rng):
-    # every result normal: one exact scaling; one input out of that range
+    # every 2^k t normal: one table holds it; one input out of that range
     # (-800) switches the whole call to the two-step scaling
-    x = np.concatenate([rng.uniform(-707, 709, 20000), [-707.0, 709.0, 0.0, -0.0]])
+    x = np.concatenate([rng.uniform(-650, 709, 20000), [-650.0, 709.0, 0.0, -0.0]])
     one_step = exact.exact_exp(x)
     two_step = exact.exact_exp(np.append(x, -800.0))[:-1]
     assert np.array_equal(one_step.view(np.int64), two_step.view(np.int64))
@@ -198,9 +198,26 @@ def test_sigmoid_of_extremes_has_no_warnings():
     assert list(y) == [0.0, 0.5, 1.0]
 
 
+def test_exp_table_holds_two_to_the_j_over_32_to_107_bits():
+    getcontext().prec = 60
+    for j in range(32):
+        exact_value = Decimal(2) ** (Decimal(j) / 32)
+        hi, lo = exact.EXP_T_HI[j], exact.EXP_T_LO[j]
+        assert hi == float(exact_value)
+        assert abs(Decimal(hi) + Decimal(lo) - exact_value) < Decimal(2) ** -105
+
+
+def test_exp_works_in_blocks_with_the_same_bits(monkeypatch, rng):
+    x = rng.uniform(-30, 30, (37, 11))
+    whole = exact.exact_exp(x)
+    monkeypatch.setattr(exact, "EXP_BLOCK", 5)
+    assert np.array_equal(exact.exact_exp(x).view(np.int64), whole.view(np.int64))
+    assert np.array_equal(exact.exact_exp(x.T).view(np.int64), whole.T.view(np.int64))
+
+
 def test_constants_are_the_documented_bits():
     assert exact.LN2_HI + exact.LN2_LO == math.log(2)
-    assert exact.EXP_COEF[13] == 1 / 6227020800
+    assert exact.EXP_COEF[6] == 1 / 720 and exact.EXP_T_HI[16] == math.sqrt(2)
     assert exact.POW2[0] == 2.0**-1074 and exact.POW2[-1] == 2.0**1023
 
 
