@@ -128,10 +128,23 @@ def test_nan_and_inf_propagate_as_ieee_would(rng):
 
 
 def test_large_k_takes_more_slices():
-    # the grid narrows with log2 k: 3 slices of 18 bits up to k = 2^17, then 4
-    assert exact._n_slices(-(-(53 + 17) // 2)) == 3
-    assert exact._n_slices(-(-(53 + 18) // 2)) == 4
-    assert len(exact._slice_pairs(3)) == 8 and exact._slice_pairs(3)[-1] == (0, 0)
+    # the grid narrows with log2 k: 3 slices of 20 bits up to k = 2^15, then 4
+    assert exact._n_slices(-(-(53 + 15) // 2)) == 3
+    assert exact._n_slices(-(-(53 + 16) // 2)) == 4
+    assert len(exact._slice_pairs(3)) == 6 and exact._slice_pairs(3)[-1] == (0, 0)
+    assert len(exact._slice_pairs(4)) == 10
+
+
+def test_a_cached_split_is_checked_bit_for_bit(rng):
+    a, rho = rng.standard_normal((300, 256)), 35
+    first = exact._split_cached(a, rho)
+    assert exact._split_cached(a.copy(), rho) is first
+    # one bit of a row's largest entry: the cached split must not be reused
+    j = np.abs(a[7]).argmax()
+    a[7, j] = np.nextafter(a[7, j], np.inf)
+    again, fresh = exact._split_cached(a, rho), exact._split(a, rho)
+    assert again is not first and not np.array_equal(again[0][2], first[0][2])
+    assert all(np.array_equal(x, y) for x, y in zip(again[0], fresh[0]))
 
 
 def test_matmul_keeps_negative_zero():

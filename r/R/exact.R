@@ -86,6 +86,10 @@ MAX_TERMS <- 2^20
 # Sums over fewer terms than this take the pairwise tree: splitting pays
 # only when the BLAS has enough work.
 SPLIT_K_MIN <- 16
+# The splits of the last few large inputs (entries between the bounds).
+SPLIT_CACHE_SIZE <- 4
+SPLIT_CACHE_MIN <- 2^16
+SPLIT_CACHE_MAX <- 2^24
 
 #' Exact kernels
 #'
@@ -148,11 +152,14 @@ exact_matmul <- function(a, b) {
 # each slice: mu = max |x| of what is left, 2^tau >= mu, sigma = 0.75 *
 # 2^(tau + rho); hi = (x + sigma) - sigma keeps the bits of x down to
 # 2^(tau + rho - 53), so every hi has at most 53 - rho bits and the rest
-# x - hi is exact. Returns the slices and each slice's lowest exponent
-# tau + rho (to check for underflow), or NULL on overflow.
+# x - hi is exact. Returns the slices, each slice's lowest exponent
+# tau + rho (to check for underflow) and the largest tau, or NULL on
+# overflow. Rows are independent: numpy's twin works through blocks of rows
+# that stay in the cache, R takes the whole matrix at once.
 split_rows <- function(x, rho) {
   slices <- list()
   low <- numeric(0)
+  top <- POW2_MIN
   for (s in seq_len(n_slices(rho))) {
     mu <- row_max(abs(x))
     mu[mu == 0] <- 1 # a zero row: any sigma leaves it zero
@@ -165,9 +172,32 @@ split_rows <- function(x, rho) {
     x <- x - hi
     slices[[s]] <- hi
     low[s] <- min(e)
+    if (s == 1L) top <- max(e) - rho
   }
-  list(slices = slices, low = low)
+  list(slices = slices, low = low, top = top)
 }
+
+# split_rows(), remembered for inputs that come back bit for bit (the data
+# X, once per epoch, and a delta used by a column sum and then a product).
+# A hit is checked against the kept input, bit for bit: it changes no result.
+split_cached <- local({
+  cache <- list()
+  function(x, rho) {
+    for (i in seq_along(cache)) {
+      hit <- cache[[i]]
+      if (hit$rho == rho && identical(hit$x, x, num.eq = FALSE)) {
+        cache <<- c(cache[i], cache[-i])
+        return(hit$split)
+      }
+    }
+    split <- split_rows(x, rho)
+    if (length(x) >= SPLIT_CACHE_MIN && length(x) <= SPLIT_CACHE_MAX) {
+      entry <- list(x = x, rho = rho, split = split)
+      cache <<- utils::head(c(list(entry), cache), SPLIT_CACHE_SIZE)
+    }
+    split
+  }
+})
 
 # Slices of a's rows and b's columns, or NULL if a split could not be exact.
 split_both <- function(a, b) {
@@ -176,14 +206,14 @@ split_both <- function(a, b) {
   }
   log2_k <- ceiling_log2(ncol(a))
   rho <- (53 + log2_k + 1) %/% 2
-  split_a <- split_rows(a, rho)
-  split_b <- split_rows(t(b), rho)
+  split_a <- split_cached(a, rho)
+  split_b <- split_cached(t(b), rho)
   if (is.null(split_a) || is.null(split_b)) {
     return(NULL)
   }
   # the sum of k products of first slices stays below 2^1023; every
   # product's last bit stays above 2^-1074 (no subnormal rounding)
-  top <- top_exponent(a) + top_exponent(b) + log2_k
+  top <- split_a$top + split_b$top + log2_k
   pairs <- slice_pairs(length(split_a$slices))
   low <- split_a$low[pairs[, 1L]] + split_b$low[pairs[, 2L]]
   if (top > 1022 || min(split_a$low, split_b$low) < -1021 ||
@@ -217,22 +247,22 @@ tree_matmul <- function(a, b) {
   fold_right(lapply(partial, `[[`, "total"))
 }
 
-# Slice pairs (p, q) with p + q <= n_slices (counting from 0), one row per
-# pair, smallest products first. The pairs with p + q = n_slices hold bits
-# below the 53 that the slices keep, but their sums over k carry into them:
-# with them the product is more accurate than the tree (docs/numerics.md).
+# Slice pairs (p, q) with p + q < n_slices (counting from 0), one row per
+# pair, smallest products first.
 slice_pairs <- function(n_slices) {
   pairs <- NULL
-  for (s in n_slices:0) {
-    p <- max(0, s - n_slices + 1):min(s, n_slices - 1)
-    pairs <- rbind(pairs, cbind(p, s - p) + 1L)
+  for (s in (n_slices - 1):0) {
+    pairs <- rbind(pairs, cbind(0:s, s - 0:s) + 1L)
   }
   unname(pairs)
 }
 
-# Slices of 53 - rho bits each that together hold all 53 bits.
+# Slices of 54 - rho bits or more that together reach 60 bits: slice p + 1
+# starts at least 54 - rho bits below slice p, so the pairs left out
+# (p + q >= n_slices, and the rest after the last slice) are below 2^-60 of
+# the largest product, under the tree's error bound.
 n_slices <- function(rho) {
-  (53 + (53 - rho) - 1) %/% (53 - rho)
+  (60 + (54 - rho) - 1) %/% (54 - rho)
 }
 
 # Smallest e with 2^e >= n (n >= 1), by exact doubling.
@@ -240,12 +270,6 @@ ceiling_log2 <- function(n) {
   e <- 0
   while (2^e < n) e <- e + 1
   e
-}
-
-# Smallest e with max |x| <= 2^e (0 for an all-zero x).
-top_exponent <- function(x) {
-  mu <- if (length(x) > 0L) max(abs(x)) else 0
-  if (mu > 0) findInterval(mu, POW2, left.open = TRUE) + POW2_MIN else 0
 }
 
 # Row maxima without apply() over many rows: a pmax() over the columns of

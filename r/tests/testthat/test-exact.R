@@ -100,12 +100,26 @@ test_that("NaN and Inf propagate as IEEE would", {
 })
 
 test_that("large k takes more slices", {
-  # the grid narrows with log2 k: 3 slices of 18 bits up to k = 2^17, then 4
-  expect_identical(twinnet:::n_slices((53 + 17 + 1) %/% 2), 3)
-  expect_identical(twinnet:::n_slices((53 + 18 + 1) %/% 2), 4)
+  # the grid narrows with log2 k: 3 slices of 20 bits up to k = 2^15, then 4
+  expect_identical(twinnet:::n_slices((53 + 15 + 1) %/% 2), 3)
+  expect_identical(twinnet:::n_slices((53 + 16 + 1) %/% 2), 4)
   pairs <- twinnet:::slice_pairs(3)
-  expect_identical(nrow(pairs), 8L)
-  expect_identical(pairs[8L, ], c(1L, 1L))
+  expect_identical(nrow(pairs), 6L)
+  expect_identical(pairs[6L, ], c(1L, 1L))
+  expect_identical(nrow(twinnet:::slice_pairs(4)), 10L)
+})
+
+test_that("a cached split is checked bit for bit", {
+  a <- matrix(stats::rnorm(300 * 256), 300)
+  rho <- 35
+  first <- twinnet:::split_cached(a, rho)
+  expect_identical(twinnet:::split_cached(a + 0, rho), first)
+  # one bit of a row's largest entry: the cached split must not be reused
+  j <- which.max(abs(a[8, ]))
+  a[8, j] <- a[8, j] * (1 + 2^-52)
+  again <- twinnet:::split_cached(a, rho)
+  expect_false(identical(again, first))
+  expect_identical(again, twinnet:::split_rows(a, rho))
 })
 
 test_that("the matrix product keeps negative zero", {
