@@ -156,18 +156,21 @@ exact_matmul <- function(a, b) {
 # tau + rho (to check for underflow) and the largest tau, or NULL on
 # overflow. Rows are independent: numpy's twin works through blocks of rows
 # that stay in the cache, R takes the whole matrix at once.
-split_rows <- function(x, rho) {
+# (margin 2: the columns, with no t() copy; numpy's twin splits the rows
+# of b.T, a view.)
+split_rows <- function(x, rho, margin = 1L) {
   slices <- list()
   low <- numeric(0)
   top <- POW2_MIN
   for (s in seq_len(n_slices(rho))) {
-    mu <- row_max(abs(x))
+    mu <- if (margin == 1L) row_max(abs(x)) else col_max(abs(x))
     mu[mu == 0] <- 1 # a zero row: any sigma leaves it zero
     e <- findInterval(mu, POW2, left.open = TRUE) + (POW2_MIN + rho)
     if (max(e) > 1023) {
       return(NULL)
     }
     sigma <- 0.75 * POW2[pmax(e, POW2_MIN) - POW2_MIN + 1]
+    if (margin == 2L) sigma <- rep(sigma, each = nrow(x))
     hi <- (x + sigma) - sigma
     x <- x - hi
     slices[[s]] <- hi
@@ -182,17 +185,18 @@ split_rows <- function(x, rho) {
 # A hit is checked against the kept input, bit for bit: it changes no result.
 split_cached <- local({
   cache <- list()
-  function(x, rho) {
+  function(x, rho, margin = 1L) {
     for (i in seq_along(cache)) {
       hit <- cache[[i]]
-      if (hit$rho == rho && identical(hit$x, x, num.eq = FALSE)) {
+      if (hit$rho == rho && hit$margin == margin &&
+            identical(hit$x, x, num.eq = FALSE)) {
         cache <<- c(cache[i], cache[-i])
         return(hit$split)
       }
     }
-    split <- split_rows(x, rho)
+    split <- split_rows(x, rho, margin)
     if (length(x) >= SPLIT_CACHE_MIN && length(x) <= SPLIT_CACHE_MAX) {
-      entry <- list(x = x, rho = rho, split = split)
+      entry <- list(x = x, rho = rho, margin = margin, split = split)
       cache <<- utils::head(c(list(entry), cache), SPLIT_CACHE_SIZE)
     }
     split
@@ -207,7 +211,7 @@ split_both <- function(a, b) {
   log2_k <- ceiling_log2(ncol(a))
   rho <- (53 + log2_k + 1) %/% 2
   split_a <- split_cached(a, rho)
-  split_b <- split_cached(t(b), rho)
+  split_b <- split_cached(b, rho, 2L)
   if (is.null(split_a) || is.null(split_b)) {
     return(NULL)
   }
@@ -220,7 +224,7 @@ split_both <- function(a, b) {
         min(low) < 106 - 1074) {
     return(NULL)
   }
-  list(a = split_a$slices, b = lapply(split_b$slices, t), pairs = pairs)
+  list(a = split_a$slices, b = split_b$slices, pairs = pairs)
 }
 
 # Add the exact slice products, smallest first, in one fixed order.
@@ -272,14 +276,25 @@ ceiling_log2 <- function(n) {
   e
 }
 
-# Row maxima without apply() over many rows: a pmax() over the columns of
-# a tall matrix, one max() per row of a wide one.
+# Row maxima without apply() (its aperm() copy is slow): a pmax() over the
+# columns of a tall matrix, one max() per row of a wide one.
 row_max <- function(x) {
   if (nrow(x) <= ncol(x)) {
-    return(apply(x, 1L, max))
+    return(vapply(seq_len(nrow(x)), function(i) max(x[i, ]), 0))
   }
   m <- x[, 1L]
   for (j in seq_len(ncol(x))[-1L]) m <- pmax(m, x[, j])
+  m
+}
+
+# Column maxima: one max() per column of a tall matrix, a pmax() over the
+# rows of a wide one.
+col_max <- function(x) {
+  if (nrow(x) >= ncol(x)) {
+    return(vapply(seq_len(ncol(x)), function(j) max(x[, j]), 0))
+  }
+  m <- x[1L, ]
+  for (i in seq_len(nrow(x))[-1L]) m <- pmax(m, x[i, ])
   m
 }
 
