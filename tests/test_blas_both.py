@@ -82,4 +82,6 @@ def test_exact_mode_has_the_same_bits_on_every_blas(inputs, tmp_path):
         for i, w in enumerate(fit.network.weights):
             assert same_bits(w, from_r(got["weights"][i], w.shape)).all(), f"{name}: W{i}"
         for i, w in enumerate(moons.network.weights):
-            assert same_bits(w, from_r(got["moons_weights"][i], w.shape)).all(), f"{name}: moons W{i}"
+            assert same_bits(w, from_r(got["moons_weights"][i], w.shape)).all(), (
+                f"{name}: moons W{i}"
+            )

@@ -65,7 +65,9 @@ def test_matmul_is_at_least_as_accurate_as_the_tree(rng, kind):
         b[:, 0] = -b[:, 1] + 2.0**-40 * b[:, 2]  # column 0 nearly cancels column 1
     truth = correctly_rounded(a, b)
     bound = np.abs(a) @ np.abs(b)
-    err, err_tree = (np.abs(f(a, b) - truth) / bound for f in (exact.exact_matmul, exact.tree_matmul))
+    err, err_tree = (
+        np.abs(f(a, b) - truth) / bound for f in (exact.exact_matmul, exact.tree_matmul)
+    )
     # the tree's error bound is depth ceil(log2 300) = 9 roundings of |a| |b|
     assert err_tree.max() < 10 * 2.0**-53
     assert err.max() <= err_tree.max() and err.max() < 2.0**-53

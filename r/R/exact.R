@@ -99,11 +99,12 @@ SPLIT_CACHE_MAX <- 2^24
 #' last column carried up); `tree_matmul()` is `a %*% b` with every entry
 #' summed that way; `exact_matmul()` is `a %*% b` through the BLAS on
 #' error-free slices (the same bits on every BLAS; the tree for short sums,
-#' NaN, Inf and extreme exponents); `exact_col_sums()`, `exact_row_sums()`, `exact_total()`
-#' and `exact_mean()` sum over samples, over a sample's outputs and over all
-#' entries; `exact_exp()` is within 1 ULP of `exp()`, `exact_log()` within 2
-#' ULP of `log()`; `exact_sigmoid()` is `1 / (1 + exp(-x))` and
-#' `exact_tanh()` is `sign(x) (1 - t) / (1 + t)` with `t = exp(-2 |x|)`.
+#' NaN, Inf and extreme exponents); `exact_col_sums()`, `exact_row_sums()`,
+#' `exact_total()` and `exact_mean()` sum over samples, over a sample's
+#' outputs and over all entries; `exact_exp()` is within 1 ULP of `exp()`,
+#' `exact_log()` within 2 ULP of `log()`; `exact_sigmoid()` is
+#' `1 / (1 + exp(-x))` and `exact_tanh()` is `sign(x) (1 - t) / (1 + t)`
+#' with `t = exp(-2 |x|)`.
 #'
 #' @param terms A matrix whose columns are summed.
 #' @param a,b Numeric matrices.
@@ -186,13 +187,14 @@ split_rows <- function(x, rho, margin = 1L) {
 split_cached <- local({
   cache <- list()
   function(x, rho, margin = 1L) {
-    for (i in seq_along(cache)) {
-      hit <- cache[[i]]
-      if (hit$rho == rho && hit$margin == margin &&
-            identical(hit$x, x, num.eq = FALSE)) {
-        cache <<- c(cache[i], cache[-i])
-        return(hit$split)
-      }
+    same <- function(hit) {
+      hit$rho == rho && hit$margin == margin &&
+        identical(hit$x, x, num.eq = FALSE)
+    }
+    i <- Position(same, cache)
+    if (!is.na(i)) {
+      cache <<- c(cache[i], cache[-i])
+      return(cache[[1L]]$split)
     }
     split <- split_rows(x, rho, margin)
     if (length(x) >= SPLIT_CACHE_MIN && length(x) <= SPLIT_CACHE_MAX) {
@@ -215,16 +217,20 @@ split_both <- function(a, b) {
   if (is.null(split_a) || is.null(split_b)) {
     return(NULL)
   }
-  # the sum of k products of first slices stays below 2^1023; every
-  # product's last bit stays above 2^-1074 (no subnormal rounding)
-  top <- split_a$top + split_b$top + log2_k
   pairs <- slice_pairs(length(split_a$slices))
-  low <- split_a$low[pairs[, 1L]] + split_b$low[pairs[, 2L]]
-  if (top > 1022 || min(split_a$low, split_b$low) < -1021 ||
-        min(low) < 106 - 1074) {
+  if (!products_are_exact(split_a, split_b, pairs, log2_k)) {
     return(NULL)
   }
   list(a = split_a$slices, b = split_b$slices, pairs = pairs)
+}
+
+# The sum of k products of first slices stays below 2^1023; every sigma is
+# a normal number; every product's last bit stays above 2^-1074 (no
+# subnormal rounding).
+products_are_exact <- function(split_a, split_b, pairs, log2_k) {
+  low <- split_a$low[pairs[, 1L]] + split_b$low[pairs[, 2L]]
+  split_a$top + split_b$top + log2_k <= 1022 &&
+    min(split_a$low, split_b$low) >= -1021 && min(low) >= 106 - 1074
 }
 
 # Add the exact slice products, smallest first, in one fixed order.

@@ -85,7 +85,8 @@ test_that("the product falls back to the tree where a split is not exact", {
   for (spoil in spoilers) {
     ab <- spoil(matrix(stats::rnorm(4 * 32), 4), matrix(stats::rnorm(96), 32))
     expect_null(twinnet:::split_both(ab[[1]], ab[[2]]))
-    expect_bitwise(exact_matmul(ab[[1]], ab[[2]]), tree_matmul(ab[[1]], ab[[2]]))
+    expect_bitwise(exact_matmul(ab[[1]], ab[[2]]),
+                   tree_matmul(ab[[1]], ab[[2]]))
   }
 })
 
