@@ -90,20 +90,20 @@ def split_cases(gen) -> dict:
     scaled = gen.standard_normal((300, 64)) * 10.0 ** gen.uniform(-8, 8, (300, 1))
     zeros = gen.standard_normal((50, 40))
     zeros[3], zeros[:, 7] = 0.0, 0.0
-    nan = gen.standard_normal((6, 30))
+    nan = gen.standard_normal((20, 30))
     nan[1, 2], nan[4, 5] = np.nan, -np.inf
     return {
         "scaled rows": (scaled, gen.standard_normal((64, 128))),
         "k = 3000": (gen.standard_normal((64, 3000)), gen.standard_normal((3000, 20))),
-        "k = 100000": (gen.standard_normal((3, 100_000)), gen.standard_normal((100_000, 2))),
+        "k = 100000": (gen.standard_normal((16, 100_000)), gen.standard_normal((100_000, 16))),
         "zero rows and columns": (zeros, zeros.T.copy()),
-        "NaN and Inf": (nan, gen.standard_normal((30, 4))),
-        "near overflow": (gen.standard_normal((5, 20)) * 1e300, gen.standard_normal((20, 3))),
+        "NaN and Inf": (nan, gen.standard_normal((30, 16))),
+        "near overflow": (gen.standard_normal((20, 20)) * 1e300, gen.standard_normal((20, 16))),
         "subnormal products": (
-            gen.standard_normal((5, 20)) * 1e-160,
-            gen.standard_normal((20, 3)) * 1e-160,
+            gen.standard_normal((20, 20)) * 1e-160,
+            gen.standard_normal((20, 16)) * 1e-160,
         ),
-        "one sample column sums": (np.ones((1, 5000)), gen.standard_normal((5000, 9))),
+        "thin: a column sum": (np.ones((1, 5000)), gen.standard_normal((5000, 9))),
     }
 
 

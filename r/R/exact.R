@@ -83,9 +83,10 @@ SQRT2 <- 0x1.6a09e667f3bccp+0
 LOG_COEF <- 1 / (2 * (0:11) + 1)
 # Largest number of products a tree product holds in memory at once.
 MAX_TERMS <- 2^20
-# Sums over fewer terms than this take the pairwise tree: splitting pays
-# only when the BLAS has enough work.
-SPLIT_K_MIN <- 16
+# Products with fewer terms per sum, rows of a or columns of b than this
+# take the pairwise tree: splitting pays only when the BLAS does many
+# operations per entry it reads (a column sum, ones %*% a, never splits).
+SPLIT_MIN <- 16
 # The splits of the last few large inputs (entries between the bounds).
 SPLIT_CACHE_SIZE <- 4
 SPLIT_CACHE_MIN <- 2^16
@@ -133,14 +134,15 @@ exact_matmul <- function(a, b) {
   # each row of a and each column of b is split into slices so short that
   # every slice product a_p %*% b_q is exact, whatever order the BLAS sums
   # in; the slice products are then added in one fixed order (error-free
-  # splitting, the Ozaki scheme; docs/numerics.md). Short sums, NaN or Inf,
-  # and values whose slices could under- or overflow take the tree instead.
+  # splitting, the Ozaki scheme; docs/numerics.md). Thin products (k, rows
+  # of a or columns of b below SPLIT_MIN), NaN or Inf, and values whose
+  # slices could under- or overflow take the tree instead.
   n_k <- ncol(a)
   if (n_k == 1L) {
     # one term per entry: the product is the sum (an outer product)
     return(products(a, b, 1L))
   }
-  if (n_k >= SPLIT_K_MIN) {
+  if (min(n_k, nrow(a), ncol(b)) >= SPLIT_MIN) {
     split <- split_both(a, b)
     if (!is.null(split)) {
       return(sum_slice_products(split))
@@ -307,12 +309,10 @@ col_max <- function(x) {
 #' @rdname exact_kernels
 #' @export
 exact_col_sums <- function(a) {
-  # a sum over samples: the product ones %*% a
+  # a sum over samples by the tree: the same bits as ones %*% a, which is
+  # too thin to split (and 1 * x == x)
   a <- as.matrix(a)
-  if (nrow(a) == 1L) {
-    return(a[1L, ])
-  }
-  drop(exact_matmul(matrix(1, 1L, nrow(a)), a))
+  drop(tree_sum(a[tree_order(nrow(a)), , drop = FALSE], 1L, list()))
 }
 
 #' @rdname exact_kernels
@@ -357,12 +357,8 @@ exact_sigmoid <- function(x) {
 #' @rdname exact_kernels
 #' @export
 exact_row_sums <- function(a) {
-  # a sum over the outputs of one sample: the product a %*% ones
-  a <- as.matrix(a)
-  if (ncol(a) == 1L) {
-    return(a[, 1L])
-  }
-  drop(exact_matmul(a, matrix(1, ncol(a), 1L)))
+  # by the tree: the same bits as a %*% ones, which is too thin to split
+  exact_tree_sum(as.matrix(a))
 }
 
 #' @rdname exact_kernels

@@ -135,9 +135,10 @@ SQRT2 = float.fromhex("0x1.6a09e667f3bccp+0")
 LOG_COEF = [1.0 / (2 * j + 1) for j in range(12)]
 # Largest number of products a tree product holds in memory at once.
 MAX_TERMS = 2**20
-# Sums over fewer terms than this take the pairwise tree: splitting pays
-# only when the BLAS has enough work.
-SPLIT_K_MIN = 16
+# Products with fewer terms per sum, rows of a or columns of b than this
+# take the pairwise tree: splitting pays only when the BLAS does many
+# operations per entry it reads (a column sum, ones @ a, never splits).
+SPLIT_MIN = 16
 # Splitting works through blocks of about this many entries (in the cache).
 SPLIT_BLOCK = 2**15
 # The splits of the last few large inputs (entries between the bounds).
@@ -166,15 +167,16 @@ def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     Each row of ``a`` and each column of ``b`` is split into slices so
     short that every slice product ``a_p @ b_q`` is exact, whatever order
     the BLAS sums in; the slice products are then added in one fixed order
-    (error-free splitting, the Ozaki scheme; docs/numerics.md). Short sums
-    (k < SPLIT_K_MIN), NaN or Inf, and values whose slices could under- or
-    overflow take the pairwise tree instead, as IEEE arithmetic would.
+    (error-free splitting, the Ozaki scheme; docs/numerics.md). Thin
+    products (k, rows of a or columns of b below SPLIT_MIN), NaN or Inf,
+    and values whose slices could under- or overflow take the pairwise tree
+    instead, as IEEE arithmetic would.
     """
     n_k = a.shape[1]
     if n_k == 1:
         # one term per entry: the product is the sum (an outer product)
         return a * b
-    if n_k >= SPLIT_K_MIN:
+    if min(n_k, a.shape[0], b.shape[1]) >= SPLIT_MIN:
         split = _split_both(a, b)
         if split is not None:
             return _sum_slice_products(*split)
@@ -316,10 +318,12 @@ def _n_slices(rho: int) -> int:
 
 
 def exact_col_sums(a: np.ndarray) -> np.ndarray:
-    """Column sums of ``a`` (a sum over samples): the product ones @ a."""
-    if a.shape[0] == 1:
-        return a[0].copy()
-    return exact_matmul(np.ones((1, a.shape[0])), a)[0]
+    """Column sums of ``a`` (a sum over samples), by the pairwise tree.
+
+    The product ones @ a gives the same bits: one row is too thin to split,
+    so exact_matmul would take the tree, and 1 * x == x.
+    """
+    return exact_tree_sum(a)
 
 
 def exact_mean(a: np.ndarray) -> float:
@@ -391,10 +395,11 @@ def exact_sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def exact_row_sums(a: np.ndarray) -> np.ndarray:
-    """Row sums of ``a`` (a sum over the outputs of one sample): a @ ones."""
-    if a.shape[1] == 1:
-        return a[:, 0].copy()
-    return exact_matmul(a, np.ones((a.shape[1], 1)))[:, 0]
+    """Row sums of ``a`` (a sum over the outputs of one sample), by the tree.
+
+    The same bits as a @ ones, which is too thin to split.
+    """
+    return exact_tree_sum(np.ascontiguousarray(a.T))
 
 
 def exact_total(a: np.ndarray) -> float:

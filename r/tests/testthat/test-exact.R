@@ -53,16 +53,16 @@ test_that("the split product is the same whatever the order of k", {
   perm <- sample(500)
   expect_bitwise(exact_matmul(a[, perm], b[perm, ]), exact_matmul(a, b))
   expect_false(identical(tree_matmul(a[, perm], b[perm, ]), tree_matmul(a, b)))
-  # k = 100000: three slices of 18 bits, still exact products
-  a <- matrix(stats::rnorm(3e5), 3)
-  b <- matrix(stats::rnorm(2e5), 1e5)
+  # k = 100000: four slices of 19 bits, still exact products
+  a <- matrix(stats::rnorm(16e5), 16)
+  b <- matrix(stats::rnorm(16e5), 1e5)
   perm <- sample(1e5)
   expect_bitwise(exact_matmul(a[, perm], b[perm, ]), exact_matmul(a, b))
 })
 
 test_that("zero rows and columns split to zero", {
-  a <- matrix(stats::rnorm(5 * 40), 5)
-  b <- matrix(stats::rnorm(40 * 4), 40)
+  a <- matrix(stats::rnorm(20 * 40), 20)
+  b <- matrix(stats::rnorm(40 * 16), 40)
   a[2, ] <- 0
   b[, 3] <- 0
   got <- exact_matmul(a, b)
@@ -79,11 +79,14 @@ test_that("the product falls back to the tree where a split is not exact", {
     nan = function(a, b) list(with_entry(a, NaN), b),
     inf = function(a, b) list(with_entry(a, -Inf), b),
     near_overflow = function(a, b) list(a * 1e300, b),
-    subnormal_row = function(a, b) list(a * c(1, 1, 2^-1060, 1), b),
+    subnormal_row = function(a, b) list(a * ifelse(1:20 == 3, 2^-1060, 1), b),
     subnormal_products = function(a, b) list(a * 1e-160, b * 1e-160)
   )
+  a <- matrix(stats::rnorm(20 * 32), 20)
+  b <- matrix(stats::rnorm(32 * 16), 32)
+  expect_false(is.null(twinnet:::split_both(a, b))) # unspoiled, they split
   for (spoil in spoilers) {
-    ab <- spoil(matrix(stats::rnorm(4 * 32), 4), matrix(stats::rnorm(96), 32))
+    ab <- spoil(a, b)
     expect_null(twinnet:::split_both(ab[[1]], ab[[2]]))
     expect_bitwise(exact_matmul(ab[[1]], ab[[2]]),
                    tree_matmul(ab[[1]], ab[[2]]))
@@ -143,6 +146,13 @@ test_that("exp scales in one step with the same bits", {
   # (-800) switches the whole call to the two-step scaling
   x <- c(stats::runif(20000, -650, 709), -650, 709, 0, -0)
   expect_identical(exact_exp(x), exact_exp(c(x, -800))[seq_along(x)])
+})
+
+test_that("thin products use the tree", {
+  a <- matrix(stats::rnorm(15 * 300), 15)
+  b <- matrix(stats::rnorm(300 * 40), 300)
+  expect_bitwise(exact_matmul(a, b), tree_matmul(a, b))
+  expect_bitwise(exact_col_sums(b), drop(tree_matmul(matrix(1, 1, 300), b)))
 })
 
 test_that("short column sums and the mean use the tree", {
