@@ -278,6 +278,8 @@ def _sum_slice_products(sa, sb, pairs) -> np.ndarray:
     product = np.empty_like(total)  # one buffer: a new array per product costs page faults
     for p, q in pairs[1:]:
         total += np.matmul(sa[p], sb[q], out=product)
+    # an exact zero is +0: BLAS libraries differ in the sign of a zero sum
+    total += 0.0
     return total
 
 

@@ -65,9 +65,13 @@ test_that("zero rows and columns split to zero", {
   b <- matrix(stats::rnorm(40 * 16), 40)
   a[2, ] <- 0
   b[, 3] <- 0
+  a <- -abs(a)
+  a[2, ] <- -0
   got <- exact_matmul(a, b)
   expect_false(is.null(twinnet:::split_both(a, b)))
   expect_true(all(got[2, ] == 0) && all(got[, 3] == 0))
+  # sums of -0 products: +0 whatever the BLAS does with the sign of zero
+  expect_true(all(1 / got[, 3] == Inf) && all(1 / got[2, ] == Inf))
 })
 
 test_that("the product falls back to the tree where a split is not exact", {
