@@ -3,8 +3,10 @@
 # Twin file: python/src/twinnet/exact.py. Every function here uses only
 # + - * /, floor, comparisons and exact scaling by powers of two, applied
 # element by element, and every sum runs in one fixed order: the pairwise
-# tree. IEEE 754 rounds each of these operations identically on every
-# platform, so the Python twin produces the same bits. No BLAS (%*%,
+# tree, or a BLAS product whose every partial sum is exact (error-free
+# splitting, see exact_matmul), so that no order can change a bit. IEEE 754
+# rounds each of these operations identically on every platform, so the
+# Python twin produces the same bits. No BLAS on arbitrary numbers (%*%,
 # crossprod, outer), no exp, no sum/colSums/mean: each of those picks its
 # own order, precision (long double) or approximation.
 
@@ -129,7 +131,6 @@ exact_tree_sum <- function(terms) {
 
 #' @rdname exact_kernels
 #' @export
-# --8<-- [start:matmul]
 exact_matmul <- function(a, b) {
   # each row of a and each column of b is split into slices so short that
   # every slice product a_p %*% b_q is exact, whatever order the BLAS sums
@@ -245,7 +246,6 @@ sum_slice_products <- function(split) {
   # an exact zero is +0: BLAS libraries differ in the sign of a zero sum
   total + 0
 }
-# --8<-- [end:matmul]
 
 #' @rdname exact_kernels
 #' @export
@@ -324,7 +324,6 @@ exact_mean <- function(a) {
 
 #' @rdname exact_kernels
 #' @export
-# --8<-- [start:exp]
 exact_exp <- function(x) {
   # two cheap passes tell whether the clamp and the masks are needed, and
   # whether every 2^k t and result is normal (then one table holds 2^k t)
@@ -345,7 +344,6 @@ exact_exp <- function(x) {
   dim(y) <- dim(x)
   y
 }
-# --8<-- [end:exp]
 
 #' @rdname exact_kernels
 #' @export

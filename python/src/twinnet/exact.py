@@ -2,10 +2,12 @@
 
 Twin: ``r/R/exact.R``. Every function here uses only ``+ - * /``,
 ``floor``, comparisons and exact scaling by powers of two, applied element
-by element, and every sum runs in one fixed order: the pairwise tree.
-IEEE 754 rounds each of these operations identically on every platform,
-so the R twin produces the same bits. No BLAS, no ``np.exp``, no
-``np.sum``: each of those picks its own order or its own approximation.
+by element, and every sum runs in one fixed order: the pairwise tree, or
+a BLAS product whose every partial sum is exact (error-free splitting, see
+exact_matmul), so that no order can change a bit. IEEE 754 rounds each of
+these operations identically on every platform, so the R twin produces the
+same bits. No BLAS on arbitrary numbers, no ``np.exp``, no ``np.sum``: each
+of those picks its own order or its own approximation.
 """
 
 import functools
@@ -160,7 +162,6 @@ def exact_tree_sum(terms: np.ndarray) -> np.ndarray:
 # --8<-- [end:tree_sum]
 
 
-# --8<-- [start:matmul]
 def exact_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Matrix product ``a @ b``, the same bits on every BLAS and in R.
 
@@ -283,9 +284,6 @@ def _sum_slice_products(sa, sb, pairs) -> np.ndarray:
     return total
 
 
-# --8<-- [end:matmul]
-
-
 def tree_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Matrix product ``a @ b`` with each entry summed by the pairwise tree.
 
@@ -333,7 +331,6 @@ def exact_mean(a: np.ndarray) -> float:
     return exact_total(a) / a.size
 
 
-# --8<-- [start:exp]
 @np.errstate(under="ignore")  # tiny intermediates are meant to round, not to raise
 def exact_exp(x: np.ndarray) -> np.ndarray:
     """exp(x), the same to the last bit in Python and R (within 1 ULP of exp).
@@ -379,9 +376,6 @@ def _exp_block(x: np.ndarray, y: np.ndarray, buffers, size: int) -> None:
     y *= t_hi
     y += EXP_N_LO.take(i, out=n, mode="clip")
     y += t_hi
-
-
-# --8<-- [end:exp]
 
 
 # --8<-- [start:sigmoid]
