@@ -32,14 +32,17 @@ export TWINNET_PYTHON := $(abspath $(PY))
 ## setup: R from Debian, the venv with both packages (idempotent, fast the 2nd time)
 setup: system $(PY_FIXTURES)/MANIFEST.sha256 $(VENV)/.python-ok $(RLIB)/twinnet/DESCRIPTION
 
-# R's BLAS, chosen per process, not for the machine: R (Rscript, R CMD, and the
-# R that rpy2 embeds) gets Debian's single-threaded-by-env OpenBLAS through the
-# library path, whatever the machine's libblas.so.3 alternative says, so fast
-# mode's bits (tests/known_fast_divergences.txt) and the benchmark do not depend
-# on it. R's own start script puts /usr/lib/<triplet> first, hence R_LD_LIBRARY_PATH.
+# R's BLAS, chosen per process: R (Rscript, R CMD, and the R that rpy2
+# embeds) gets Debian's OpenBLAS (single-threaded by the variables above)
+# through the library path, whatever the machine's libblas.so.3 alternative
+# says. Exact mode gives the same bits on every BLAS (tests/test_blas_both.py
+# runs it on reference BLAS and on OpenBLAS); fast mode's bits
+# (tests/known_fast_divergences.txt) and the benchmark are measured with
+# OpenBLAS. R's own start script puts /usr/lib/<triplet> first, hence
+# R_LD_LIBRARY_PATH.
 MULTIARCH := $(shell gcc -dumpmachine 2>/dev/null || echo x86_64-linux-gnu)
 OPENBLAS  := /usr/lib/$(MULTIARCH)/openblas-pthread
-ALT_GROUPS := libblas.so.3-$(MULTIARCH) liblapack.so.3-$(MULTIARCH)
+REFBLAS   := /usr/lib/$(MULTIARCH)/blas
 export LD_LIBRARY_PATH := $(OPENBLAS)$(if $(LD_LIBRARY_PATH),:$(LD_LIBRARY_PATH))
 export R_LD_LIBRARY_PATH := $(shell R RHOME 2>/dev/null || echo /usr/lib/R)/lib:$(OPENBLAS):/usr/lib/$(MULTIARCH)
 
@@ -55,19 +58,16 @@ system:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    --no-install-recommends $(R_DEBS) >/dev/null; \
 	fi
-	@# OpenBLAS for R; installing it would switch the machine's libblas.so.3 and
-	@# liblapack.so.3 alternatives (auto mode), so they are set back to what they were.
-	@if [ ! -e $(OPENBLAS)/libblas.so.3 ]; then \
-	  echo "installing libopenblas0-pthread for R (the machine's default BLAS is kept)"; \
+	@# OpenBLAS for R's speed, and the reference BLAS that the BLAS test
+	@# compares it with; which one the machine's libblas.so.3 points to does
+	@# not matter (see above), so its alternatives are left as apt sets them.
+	@if [ ! -e $(OPENBLAS)/libblas.so.3 ] || [ ! -e $(REFBLAS)/libblas.so.3 ]; then \
+	  echo "installing libopenblas0-pthread and libblas3 for R"; \
 	  if ! command -v apt-get >/dev/null || { [ -n "$(SUDO)" ] && ! command -v sudo >/dev/null; }; then \
 	    echo "no apt-get or root: R uses its default BLAS; fast-mode bounds may not hold" >&2; exit 0; \
 	  fi; \
-	  kept=$$(for g in $(ALT_GROUPS); do update-alternatives --query $$g 2>/dev/null | \
-	    awk -v g=$$g '/^Value:/ {print g "=" $$2}'; done); \
-	  { DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libopenblas0-pthread >/dev/null 2>&1 || \
-	    { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
-	      --no-install-recommends libopenblas0-pthread >/dev/null; }; } && \
-	  for kv in $$kept; do $(SUDO) update-alternatives --quiet --set $${kv%%=*} $${kv#*=}; done; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends libopenblas0-pthread libblas3 >/dev/null; \
 	fi
 
 ## browser: Debian's chromium, for the test that opens the side-by-side page

@@ -85,6 +85,28 @@ def test_seeded_networks_are_identical(r, sizes, init):
             assert_bitwise(py.biases[i], rr["biases"][i], f"seed {seed} biases[{i}]")
 
 
+def split_cases(gen) -> dict:
+    """Products that split (or fall back to the tree): scaled rows, zeros, NaN, extremes."""
+    scaled = gen.standard_normal((300, 64)) * 10.0 ** gen.uniform(-8, 8, (300, 1))
+    zeros = gen.standard_normal((50, 40))
+    zeros[3], zeros[:, 7] = 0.0, 0.0
+    nan = gen.standard_normal((20, 30))
+    nan[1, 2], nan[4, 5] = np.nan, -np.inf
+    return {
+        "scaled rows": (scaled, gen.standard_normal((64, 128))),
+        "k = 3000": (gen.standard_normal((64, 3000)), gen.standard_normal((3000, 20))),
+        "k = 100000": (gen.standard_normal((16, 100_000)), gen.standard_normal((100_000, 16))),
+        "zero rows and columns": (zeros, zeros.T.copy()),
+        "NaN and Inf": (nan, gen.standard_normal((30, 16))),
+        "near overflow": (gen.standard_normal((20, 20)) * 1e300, gen.standard_normal((20, 16))),
+        "subnormal products": (
+            gen.standard_normal((20, 20)) * 1e-160,
+            gen.standard_normal((20, 16)) * 1e-160,
+        ),
+        "thin: a column sum": (np.ones((1, 5000)), gen.standard_normal((5000, 9))),
+    }
+
+
 def test_exact_kernels_are_identical(r):
     gen = np.random.default_rng(7)
     for n, k, m in [(5, 1, 3), (7, 3, 2), (40, 37, 5), (3, 1000, 2), (1100, 1, 1000)]:
@@ -97,6 +119,8 @@ def test_exact_kernels_are_identical(r):
         )
         assert_bitwise(exact.exact_col_sums(a), r.call("exact_col_sums", a), "col_sums")
         assert_bitwise(exact.exact_mean(a), r.call("exact_mean", a), "mean")
+    for what, (a, b) in split_cases(gen).items():
+        assert_bitwise(exact.exact_matmul(a, b), r.call("exact_matmul", a, b), f"matmul, {what}")
     x = np.concatenate(
         [
             gen.uniform(-750, 712, 20000),

@@ -28,7 +28,7 @@ def test_run_prints_the_articles_error_lines(capsys):
     assert lines[0] == "Error at epoch 0 is 0.11553"
     assert lines[9] == "Error at epoch 900 is 0.01190"
     assert lines[10].startswith("toy_article: 1000 epochs in ")
-    assert "trace sha256 e169ae23bd78" in lines[10]
+    assert "trace sha256 0ae9dbe95afd" in lines[10]
     assert err == ""  # no bar: stderr is not a terminal here
 
 

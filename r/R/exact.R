@@ -3,8 +3,10 @@
 # Twin file: python/src/twinnet/exact.py. Every function here uses only
 # + - * /, floor, comparisons and exact scaling by powers of two, applied
 # element by element, and every sum runs in one fixed order: the pairwise
-# tree. IEEE 754 rounds each of these operations identically on every
-# platform, so the Python twin produces the same bits. No BLAS (%*%,
+# tree, or a BLAS product whose every partial sum is exact (error-free
+# splitting, see exact_matmul), so that no order can change a bit. IEEE 754
+# rounds each of these operations identically on every platform, so the
+# Python twin produces the same bits. No BLAS on arbitrary numbers (%*%,
 # crossprod, outer), no exp, no sum/colSums/mean: each of those picks its
 # own order, precision (long double) or approximation.
 
@@ -16,9 +18,43 @@ LN2_LO <- 0x1.a39ef35793c76p-33
 # exp(x) is finite up to EXP_MAX and rounds to zero below EXP_MIN.
 EXP_MAX <- 0x1.62e42fefa39efp+9
 EXP_MIN <- -0x1.74910d52d3051p+9
-# Taylor coefficients 1/j!, j = 0..13: j! is an exact integer, so each
-# coefficient is one correctly rounded division.
-EXP_COEF <- 1 / cumprod(c(1, as.double(1:13)))
+# exp: x = (32 k + j) ln2 / 32 + r with |r| <= ln2 / 64, so exp(x) =
+# 2^k 2^(j/32) exp(r). ln2 / 32 and 32 / ln2 are the constants above scaled
+# by a power of two (exact); n ln2_hi / 32 is exact for |n| < 2^21.
+INV_LN2_32 <- LOG2_E * 32
+LN2_32_HI <- LN2_HI / 32
+LN2_32_LO <- LN2_LO / 32
+# Taylor coefficients 1/j!, j = 0..6: j! is an exact integer, so each
+# coefficient is one correctly rounded division; r^7 / 7! < 2^-57.
+EXP_COEF <- 1 / cumprod(c(1, as.double(1:6)))
+# 2^(j/32) = EXP_T_HI[j + 1] + EXP_T_LO[j + 1] to about 107 bits (hex: exact
+# constants, computed once with 60-digit decimals).
+EXP_T_HI <- c(
+  0x1.0000000000000p+0, 0x1.059b0d3158574p+0, 0x1.0b5586cf9890fp+0,
+  0x1.11301d0125b51p+0, 0x1.172b83c7d517bp+0, 0x1.1d4873168b9aap+0,
+  0x1.2387a6e756238p+0, 0x1.29e9df51fdee1p+0, 0x1.306fe0a31b715p+0,
+  0x1.371a7373aa9cbp+0, 0x1.3dea64c123422p+0, 0x1.44e086061892dp+0,
+  0x1.4bfdad5362a27p+0, 0x1.5342b569d4f82p+0, 0x1.5ab07dd485429p+0,
+  0x1.6247eb03a5585p+0, 0x1.6a09e667f3bcdp+0, 0x1.71f75e8ec5f74p+0,
+  0x1.7a11473eb0187p+0, 0x1.82589994cce13p+0, 0x1.8ace5422aa0dbp+0,
+  0x1.93737b0cdc5e5p+0, 0x1.9c49182a3f090p+0, 0x1.a5503b23e255dp+0,
+  0x1.ae89f995ad3adp+0, 0x1.b7f76f2fb5e47p+0, 0x1.c199bdd85529cp+0,
+  0x1.cb720dcef9069p+0, 0x1.d5818dcfba487p+0, 0x1.dfc97337b9b5fp+0,
+  0x1.ea4afa2a490dap+0, 0x1.f50765b6e4540p+0
+)
+EXP_T_LO <- c(
+  0, 0x1.d73e2a475b465p-55, 0x1.8a62e4adc610bp-54,
+  -0x1.6c51039449b3ap-54, -0x1.19041b9d78a76p-55, 0x1.e016e00a2643cp-54,
+  0x1.9b07eb6c70573p-54, 0x1.612e8afad1255p-55, 0x1.6f46ad23182e4p-55,
+  -0x1.63aeabf42eae2p-54, 0x1.ada0911f09ebcp-55, 0x1.89b7a04ef80d0p-59,
+  0x1.d4397afec42e2p-56, -0x1.07abe1db13cadp-55, 0x1.6324c054647adp-54,
+  -0x1.383c17e40b497p-54, -0x1.bdd3413b26456p-54, -0x1.16e4786887a99p-55,
+  -0x1.41577ee04992fp-55, -0x1.d4c1dd41532d8p-54, 0x1.6e9f156864b27p-54,
+  -0x1.75fc781b57ebcp-57, 0x1.c7c46b071f2bep-56, -0x1.d2f6edb8d41e1p-54,
+  0x1.7a1cd345dcc81p-54, -0x1.5584f7e54ac3bp-56, 0x1.11065895048ddp-55,
+  0x1.503cbd1e949dbp-56, 0x1.2ed02d75b3707p-55, -0x1.1a5cd4f184b5cp-54,
+  -0x1.e9c23179c2893p-54, 0x1.9d3e12dd8a18bp-54
+)
 # 2^e for e = -1074..1023, built by exact doubling and halving.
 POW2_MIN <- -1074
 POW2 <- local({
@@ -35,29 +71,43 @@ SCALE_K_MIN <- -1075
 SCALE_HALF <- POW2[floor(SCALE_K_MIN:1024 / 2) - POW2_MIN + 1]
 SCALE_REST <- POW2[SCALE_K_MIN:1024 - floor(SCALE_K_MIN:1024 / 2) -
                      POW2_MIN + 1]
-# For x in [NORMAL_MIN, NORMAL_MAX], -1020 <= k <= 1023 and exp(x) is normal:
-# then 2^k itself is a normal number and y * 2^k is exact, in one step.
-NORMAL_MIN <- -707
+# For x in [NORMAL_MIN, NORMAL_MAX], -940 <= k <= 1022: then 2^k 2^(j/32)
+# is normal in both parts, so one table indexed by n = 32 k + j holds it
+# exactly, and the result is normal: no scaling step.
+NORMAL_MIN <- -650
 NORMAL_MAX <- 709
-SCALE_ONE <- POW2[pmin(pmax(SCALE_K_MIN:1024, POW2_MIN), 1023) - POW2_MIN + 1]
+EXP_N_MIN <- -940 * 32
+EXP_N_HI <- rep(POW2[-940:1022 - POW2_MIN + 1], each = 32) * EXP_T_HI
+EXP_N_LO <- rep(POW2[-940:1022 - POW2_MIN + 1], each = 32) * EXP_T_LO
 # log: the mantissa is kept in [sqrt(1/2), sqrt(2)); SQRT2 is sqrt(2)
 # rounded down, and the atanh series 2 (s + s^3/3 + ...) needs 1/(2j+1).
 SQRT2 <- 0x1.6a09e667f3bccp+0
 LOG_COEF <- 1 / (2 * (0:11) + 1)
-# Largest number of products a matrix product holds in memory at once.
+# Largest number of products a tree product holds in memory at once.
 MAX_TERMS <- 2^20
+# Products with fewer terms per sum, rows of a or columns of b than this
+# take the pairwise tree: splitting pays only when the BLAS does many
+# operations per entry it reads (a column sum, ones %*% a, never splits).
+SPLIT_MIN <- 16
+# The splits of the last few large inputs (entries between the bounds).
+SPLIT_CACHE_SIZE <- 4
+SPLIT_CACHE_MIN <- 2^16
+SPLIT_CACHE_MAX <- 2^24
 
 #' Exact kernels
 #'
 #' The operations behind `numerics = "exact"`: bitwise the same results in
 #' R and Python. `exact_tree_sum()` sums the columns of a matrix by the
 #' pairwise tree (adjacent pairs in index order, level after level, an odd
-#' last column carried up); `exact_matmul()` is `a %*% b` with every entry
-#' summed that way; `exact_col_sums()`, `exact_row_sums()`, `exact_total()`
-#' and `exact_mean()` sum over samples, over a sample's outputs and over all
-#' entries; `exact_exp()` is within 1 ULP of `exp()`, `exact_log()` within 2
-#' ULP of `log()`; `exact_sigmoid()` is `1 / (1 + exp(-x))` and
-#' `exact_tanh()` is `sign(x) (1 - t) / (1 + t)` with `t = exp(-2 |x|)`.
+#' last column carried up); `tree_matmul()` is `a %*% b` with every entry
+#' summed that way; `exact_matmul()` is `a %*% b` through the BLAS on
+#' error-free slices (the same bits on every BLAS; the tree for short sums,
+#' NaN, Inf and extreme exponents); `exact_col_sums()`, `exact_row_sums()`,
+#' `exact_total()` and `exact_mean()` sum over samples, over a sample's
+#' outputs and over all entries; `exact_exp()` is within 1 ULP of `exp()`,
+#' `exact_log()` within 2 ULP of `log()`; `exact_sigmoid()` is
+#' `1 / (1 + exp(-x))` and `exact_tanh()` is `sign(x) (1 - t) / (1 + t)`
+#' with `t = exp(-2 |x|)`.
 #'
 #' @param terms A matrix whose columns are summed.
 #' @param a,b Numeric matrices.
@@ -82,11 +132,125 @@ exact_tree_sum <- function(terms) {
 #' @rdname exact_kernels
 #' @export
 exact_matmul <- function(a, b) {
+  # each row of a and each column of b is split into slices so short that
+  # every slice product a_p %*% b_q is exact, whatever order the BLAS sums
+  # in; the slice products are then added in one fixed order (error-free
+  # splitting, the Ozaki scheme; docs/numerics.md). Thin products (k, rows
+  # of a or columns of b below SPLIT_MIN), NaN or Inf, and values whose
+  # slices could under- or overflow take the tree instead.
   n_k <- ncol(a)
   if (n_k == 1L) {
     # one term per entry: the product is the sum (an outer product)
     return(products(a, b, 1L))
   }
+  if (min(n_k, nrow(a), ncol(b)) >= SPLIT_MIN) {
+    split <- split_both(a, b)
+    if (!is.null(split)) {
+      return(sum_slice_products(split))
+    }
+  }
+  tree_matmul(a, b)
+}
+
+# Slices of the rows of x (x = sum of slices + a tiny rest). Per row, for
+# each slice: mu = max |x| of what is left, 2^tau >= mu, sigma = 0.75 *
+# 2^(tau + rho); hi = (x + sigma) - sigma keeps the bits of x down to
+# 2^(tau + rho - 53), so every hi has at most 53 - rho bits and the rest
+# x - hi is exact. Returns the slices, each slice's lowest exponent
+# tau + rho (to check for underflow) and the largest tau, or NULL on
+# overflow. Rows are independent: numpy's twin works through blocks of rows
+# that stay in the cache, R takes the whole matrix at once.
+# (margin 2: the columns, with no t() copy; numpy's twin splits the rows
+# of b.T, a view.)
+split_rows <- function(x, rho, margin = 1L) {
+  slices <- list()
+  low <- numeric(0)
+  top <- POW2_MIN
+  for (s in seq_len(n_slices(rho))) {
+    mu <- if (margin == 1L) row_max(abs(x)) else col_max(abs(x))
+    mu[mu == 0] <- 1 # a zero row: any sigma leaves it zero
+    e <- findInterval(mu, POW2, left.open = TRUE) + (POW2_MIN + rho)
+    if (max(e) > 1023) {
+      return(NULL)
+    }
+    sigma <- 0.75 * POW2[pmax(e, POW2_MIN) - POW2_MIN + 1]
+    if (margin == 2L) sigma <- rep(sigma, each = nrow(x))
+    hi <- (x + sigma) - sigma
+    x <- x - hi
+    slices[[s]] <- hi
+    low[s] <- min(e)
+    if (s == 1L) top <- max(e) - rho
+  }
+  list(slices = slices, low = low, top = top)
+}
+
+# split_rows(), remembered for inputs that come back bit for bit (the data
+# X, once per epoch, and a delta used by a column sum and then a product).
+# A hit is checked against the kept input, bit for bit: it changes no result.
+split_cached <- local({
+  cache <- list()
+  function(x, rho, margin = 1L) {
+    same <- function(hit) {
+      hit$rho == rho && hit$margin == margin &&
+        identical(hit$x, x, num.eq = FALSE)
+    }
+    i <- Position(same, cache)
+    if (!is.na(i)) {
+      cache <<- c(cache[i], cache[-i])
+      return(cache[[1L]]$split)
+    }
+    split <- split_rows(x, rho, margin)
+    if (length(x) >= SPLIT_CACHE_MIN && length(x) <= SPLIT_CACHE_MAX) {
+      entry <- list(x = x, rho = rho, margin = margin, split = split)
+      cache <<- utils::head(c(list(entry), cache), SPLIT_CACHE_SIZE)
+    }
+    split
+  }
+})
+
+# Slices of a's rows and b's columns, or NULL if a split could not be exact.
+split_both <- function(a, b) {
+  if (!all(is.finite(a)) || !all(is.finite(b))) {
+    return(NULL)
+  }
+  log2_k <- ceiling_log2(ncol(a))
+  rho <- (53 + log2_k + 1) %/% 2
+  split_a <- split_cached(a, rho)
+  split_b <- split_cached(b, rho, 2L)
+  if (is.null(split_a) || is.null(split_b)) {
+    return(NULL)
+  }
+  pairs <- slice_pairs(length(split_a$slices))
+  if (!products_are_exact(split_a, split_b, pairs, log2_k)) {
+    return(NULL)
+  }
+  list(a = split_a$slices, b = split_b$slices, pairs = pairs)
+}
+
+# The sum of k products of first slices stays below 2^1023; every sigma is
+# a normal number; every product's last bit stays above 2^-1074 (no
+# subnormal rounding).
+products_are_exact <- function(split_a, split_b, pairs, log2_k) {
+  low <- split_a$low[pairs[, 1L]] + split_b$low[pairs[, 2L]]
+  split_a$top + split_b$top + log2_k <= 1022 &&
+    min(split_a$low, split_b$low) >= -1021 && min(low) >= 106 - 1074
+}
+
+# Add the exact slice products, smallest first, in one fixed order.
+sum_slice_products <- function(split) {
+  pairs <- split$pairs
+  total <- split$a[[pairs[1L, 1L]]] %*% split$b[[pairs[1L, 2L]]]
+  for (i in seq_len(nrow(pairs))[-1L]) {
+    total <- total + split$a[[pairs[i, 1L]]] %*% split$b[[pairs[i, 2L]]]
+  }
+  # an exact zero is +0: BLAS libraries differ in the sign of a zero sum
+  total + 0
+}
+
+#' @rdname exact_kernels
+#' @export
+tree_matmul <- function(a, b) {
+  n_k <- ncol(a)
   block <- block_size(nrow(a) * ncol(b), n_k)
   partial <- list()
   for (start in seq.int(1L, n_k, by = block)) {
@@ -96,9 +260,58 @@ exact_matmul <- function(a, b) {
   fold_right(lapply(partial, `[[`, "total"))
 }
 
+# Slice pairs (p, q) with p + q < n_slices (counting from 0), one row per
+# pair, smallest products first.
+slice_pairs <- function(n_slices) {
+  pairs <- NULL
+  for (s in (n_slices - 1):0) {
+    pairs <- rbind(pairs, cbind(0:s, s - 0:s) + 1L)
+  }
+  unname(pairs)
+}
+
+# Slices of 54 - rho bits or more that together reach 60 bits: slice p + 1
+# starts at least 54 - rho bits below slice p, so the pairs left out
+# (p + q >= n_slices, and the rest after the last slice) are below 2^-60 of
+# the largest product, under the tree's error bound.
+n_slices <- function(rho) {
+  (60 + (54 - rho) - 1) %/% (54 - rho)
+}
+
+# Smallest e with 2^e >= n (n >= 1), by exact doubling.
+ceiling_log2 <- function(n) {
+  e <- 0
+  while (2^e < n) e <- e + 1
+  e
+}
+
+# Row maxima without apply() (its aperm() copy is slow): a pmax() over the
+# columns of a tall matrix, one max() per row of a wide one.
+row_max <- function(x) {
+  if (nrow(x) <= ncol(x)) {
+    return(vapply(seq_len(nrow(x)), function(i) max(x[i, ]), 0))
+  }
+  m <- x[, 1L]
+  for (j in seq_len(ncol(x))[-1L]) m <- pmax(m, x[, j])
+  m
+}
+
+# Column maxima: one max() per column of a tall matrix, a pmax() over the
+# rows of a wide one.
+col_max <- function(x) {
+  if (nrow(x) >= ncol(x)) {
+    return(vapply(seq_len(ncol(x)), function(j) max(x[, j]), 0))
+  }
+  m <- x[1L, ]
+  for (i in seq_len(nrow(x))[-1L]) m <- pmax(m, x[i, ])
+  m
+}
+
 #' @rdname exact_kernels
 #' @export
 exact_col_sums <- function(a) {
+  # a sum over samples by the tree: the same bits as ones %*% a, which is
+  # too thin to split (and 1 * x == x)
   a <- as.matrix(a)
   drop(tree_sum(a[tree_order(nrow(a)), , drop = FALSE], 1L, list()))
 }
@@ -113,28 +326,23 @@ exact_mean <- function(a) {
 #' @export
 exact_exp <- function(x) {
   # two cheap passes tell whether the clamp and the masks are needed, and
-  # whether every result is a normal number (then one scaling is exact)
+  # whether every 2^k t and result is normal (then one table holds 2^k t)
   low <- if (length(x) > 0L) min(x) else NaN
   high <- if (length(x) > 0L) max(x) else NaN
   inside <- isTRUE(EXP_MIN <= low && high <= EXP_MAX)
-  normal <- isTRUE(NORMAL_MIN <= low && high <= NORMAL_MAX)
-  x_c <- if (inside) x else clamp(x)
-  # reduce: k = round(x / ln 2), r = x - k ln 2 with ln 2 in two parts
-  k <- floor(x_c * LOG2_E + 0.5)
-  r <- (x_c - k * LN2_HI) - k * LN2_LO
-  # exp(r) by Horner's rule on the Taylor coefficients
-  y <- horner(r)
-  # scale by 2^k: in one exact step when every result is normal, else in
-  # two, so a subnormal result rounds once; both give the same bits where
-  # both apply
-  # (R indexes by doubles, and k is a whole number: no as.integer pass)
-  i <- k - (SCALE_K_MIN - 1)
-  if (normal) {
-    return(y * SCALE_ONE[i])
+  if (!isTRUE(NORMAL_MIN <= low && high <= NORMAL_MAX)) {
+    return(exp_scaled(if (inside) x else clamp(x), x, inside))
   }
-  y <- y * SCALE_HALF[i]
-  y <- y * SCALE_REST[i]
-  if (inside) y else saturate(y, x)
+  # reduce: n = round(32 x / ln 2), r = x - n ln 2 / 32 in two parts
+  n <- floor(x * INV_LN2_32 + 0.5)
+  r <- (x - n * LN2_32_HI) - n * LN2_32_LO
+  # 2^(n/32) exp(r) = t_hi + (t_hi q + t_lo): the small part first
+  # (R indexes by doubles, and n is a whole number: no as.integer pass)
+  i <- n - (EXP_N_MIN - 1)
+  t_hi <- EXP_N_HI[i]
+  y <- exp_m1(r) * t_hi + EXP_N_LO[i] + t_hi
+  dim(y) <- dim(x)
+  y
 }
 
 #' @rdname exact_kernels
@@ -148,6 +356,7 @@ exact_sigmoid <- function(x) {
 #' @rdname exact_kernels
 #' @export
 exact_row_sums <- function(a) {
+  # by the tree: the same bits as a %*% ones, which is too thin to split
   exact_tree_sum(as.matrix(a))
 }
 
@@ -270,14 +479,30 @@ products <- function(a, b, ks) {
   terms
 }
 
-# sum_j r^j / j! from j = 13 down by Horner's rule. Recursion keeps each
-# step's result a temporary, and as the second operand of `*` (r has the
-# attributes) R overwrites it instead of allocating a new vector.
-horner <- function(r, j = 1L) {
-  if (j == 13L) {
-    return(r * EXP_COEF[14L] + EXP_COEF[13L])
+# exact_exp where 2^k t or the result may be subnormal or overflow: the
+# same steps with the 32-entry table, then the scaling by 2^k in two exact
+# factors, so a subnormal result rounds once; where both apply, exact_exp's
+# one table gives the same bits.
+exp_scaled <- function(x_c, x, inside) {
+  n <- floor(x_c * INV_LN2_32 + 0.5)
+  r <- (x_c - n * LN2_32_HI) - n * LN2_32_LO
+  k <- floor(n * (1 / 32))
+  j <- n - 32 * k + 1
+  i <- k - (SCALE_K_MIN - 1)
+  y <- exp_m1(r) * EXP_T_HI[j] + EXP_T_LO[j] + EXP_T_HI[j]
+  y <- y * SCALE_HALF[i]
+  y <- y * SCALE_REST[i]
+  dim(y) <- dim(x)
+  if (inside) y else saturate(y, x)
+}
+
+# exp(r) - 1 = r (1 + r (1/2 + r (1/6 + ...))) to degree 6, by Horner's rule.
+exp_m1 <- function(r) {
+  q <- r * EXP_COEF[7L]
+  for (j in 6:2) {
+    q <- (q + EXP_COEF[j]) * r
   }
-  r * horner(r, j + 1L) + EXP_COEF[j]
+  q
 }
 
 # x with 0 for NA, NaN and x outside [EXP_MIN, EXP_MAX]: saturate()

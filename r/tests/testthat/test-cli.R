@@ -15,7 +15,7 @@ test_that("run prints the article's error lines", {
   expect_identical(out[1], "Error at epoch 0 is 0.11553")
   expect_identical(out[10], "Error at epoch 900 is 0.01190")
   expect_match(out[11], "^toy_article: 1000 epochs in ")
-  expect_match(out[11], "trace sha256 e169ae23bd78", fixed = TRUE)
+  expect_match(out[11], "trace sha256 0ae9dbe95afd", fixed = TRUE)
 })
 
 test_that("run saves a trace", {
