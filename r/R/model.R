@@ -36,8 +36,9 @@
 #' @return A `twinnet_model`: a list with `network`, `fit` (the
 #'   `twinnet_fit`), `normalizer` (or `NULL`), `levels` (the response's
 #'   levels, `NULL` for a regression), `fitted.values`, `response`,
-#'   `inputs` (the input columns), `terms`, `xlevels`, `call` and `params`.
-#'   Methods: `print`, `summary`, `predict`, `coef`, `fitted`.
+#'   `inputs` (the input columns), `terms`, `xlevels`, `model` (the model
+#'   frame, as `lm()` keeps it), `call` and `params`.
+#'   Methods: `print`, `summary`, `plot`, `predict`, `coef`, `fitted`.
 #' @seealso [predict.twinnet_model()], [fit()], [init_network()].
 #' @export
 #' @examples
@@ -63,8 +64,8 @@ twinnet <- function(formula, data, hidden = 5, epochs = 200, lr = 0.5,
     normalizer = trained$normalizer, levels = target$levels,
     inputs = colnames(X), response = response,
     terms = stats::delete.response(terms),
-    xlevels = stats::.getXlevels(terms, frame), call = match.call(),
-    params = params
+    xlevels = stats::.getXlevels(terms, frame), model = frame,
+    call = match.call(), params = params
   ), class = "twinnet_model")
   model$fitted.values <- predict(model, data, type = if (is.null(
     target$levels)) NULL else "prob")

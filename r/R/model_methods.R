@@ -125,3 +125,37 @@ unit_names <- function(object) {
 fitted.twinnet_model <- function(object, ...) {
   object$fitted.values
 }
+
+#' Plot a twinnet model: its loss curve, and its decision boundary
+#'
+#' Draws on the current graphics device: the training loss, and, when the
+#' model has two inputs, the decision boundary next to it, over the
+#' standardised inputs the network sees (the training data on top).
+#'
+#' @param x A `twinnet_model`, from [twinnet()].
+#' @param ... Unused.
+#' @return `x`, invisibly.
+#' @seealso [plot_loss()], [plot_decision_boundary()].
+#' @export
+#' @examples
+#' model <- twinnet(Species ~ Petal.Length + Petal.Width, data = iris,
+#'                  epochs = 50, seed = 1)
+#' plot(model)
+plot.twinnet_model <- function(x, ...) {
+  two_inputs <- length(x$inputs) == 2L
+  if (two_inputs) {
+    old <- graphics::par(mfrow = c(1L, 2L), cex.main = 0.9)
+    on.exit(graphics::par(old))
+  }
+  case <- paste(deparse(x$call$formula[[2L]]), collapse = " ")
+  losses <- x$fit$loss
+  plot_loss(x$fit, case = case, loss = model_loss(x), log = all(losses > 0))
+  if (two_inputs) {
+    X <- input_matrix(x$terms, x$model, x$xlevels)
+    if (!is.null(x$normalizer)) X <- normalize(x$normalizer, X)
+    plot_decision_boundary(x$network, X, encode_response(x$response)$Y,
+                           case = case, loss = model_loss(x),
+                           numerics = x$params$numerics)
+  }
+  invisible(x)
+}

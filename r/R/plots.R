@@ -71,6 +71,23 @@ plot_loss <- function(losses, path = NULL, case = NULL, loss = NULL,
   draw_picture(path, width, height, draw)
 }
 
+#' Plot a fit's loss curve
+#'
+#' `plot()` on a [fit()] result draws its loss, epoch by epoch, on the
+#' current graphics device: [plot_loss()] with the fit's losses.
+#'
+#' @param x A `twinnet_fit`, from [fit()].
+#' @param ... Passed to [plot_loss()] (`path`, `case`, `loss`, `log`, ...).
+#' @return What [plot_loss()] returns, invisibly.
+#' @export
+#' @examples
+#' net <- init_network(c(2, 3, 1), seed = 1)
+#' res <- fit(net, diag(2), c(0, 1), epochs = 20, lr = 0.5)
+#' plot(res)
+plot.twinnet_fit <- function(x, ...) {
+  plot_loss(x, ...)
+}
+
 #' Draw a 2-input network's output over the plane, and the data on top
 #'
 #' One output is drawn as its value, shaded blue (0) to red (1) with a

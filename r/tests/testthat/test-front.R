@@ -82,3 +82,34 @@ test_that("prints are short and the same text as Python's reprs", {
   expect_identical(capture.output(print(summary(res)))[3],
                    "  lowest loss 0.178545 at epoch 4")
 })
+
+# The text drawn on the current device since the page began (recordPlot).
+text_on_device <- function() {
+  calls <- grDevices::recordPlot()[[1L]]
+  unname(unlist(lapply(calls, function(call) {
+    Filter(is.character, unlist(call[[2L]], recursive = TRUE))
+  })))
+}
+
+test_that("plot() draws a model's loss and boundary, and a fit's loss", {
+  grDevices::pdf(NULL)
+  on.exit(grDevices::dev.off())
+  grDevices::dev.control("enable")
+  model <- twinnet(Species ~ Petal.Length + Petal.Width, data = iris,
+                   epochs = 20, seed = 1)
+  mfrow <- graphics::par("mfrow")
+  expect_invisible(plot(model))
+  expect_identical(graphics::par("mfrow"), mfrow)  # the layout is restored
+  text <- text_on_device()
+  title <- "Species, categorical_cross_entropy (R)"
+  expect_true(paste0("Training loss: ", title) %in% text)
+  expect_true(paste0("Decision boundary: ", title) %in% text)
+  expect_true(all(paste("class", 1:3) %in% text))
+  three <- twinnet(Species ~ ., data = iris, epochs = 5, seed = 1)
+  plot(three)  # four inputs: the loss alone
+  expect_false(any(startsWith(text_on_device(), "Decision boundary")))
+  res <- fit(init_network(c(2, 3, 1), seed = 1), diag(2), c(0, 1),
+             epochs = 5, lr = 0.5)
+  plot(res, case = "two samples")
+  expect_true("Training loss: two samples (R)" %in% text_on_device())
+})
