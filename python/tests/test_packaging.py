@@ -3,7 +3,9 @@
 A one-language install (``pip install ./python``, ``R CMD INSTALL r``) finds
 the cases in its own copy: ``twinnet/_fixtures`` and ``r/inst/fixtures``,
 written by ``make setup`` from ``shared_fixtures/``. Here: both copies hold
-exactly the repository's files, and every file matches its manifest entry.
+exactly the repository's files, and every file matches its manifest entry
+(the bad-input table and the schemas, outside the manifest, match the
+repository's byte for byte).
 """
 
 import hashlib
@@ -33,5 +35,10 @@ def test_the_packaged_copy_is_the_repository_s(copy):
     for name, digest in listed(copy).items():
         assert hashlib.sha256((copy / name).read_bytes()).hexdigest() == digest, name
     files = {p.relative_to(copy).as_posix() for p in copy.rglob("*.json")}
-    assert files == set(listed(SHARED)) | {"bad_inputs.json"}
-    assert (copy / "bad_inputs.json").read_bytes() == (SHARED / "bad_inputs.json").read_bytes()
+    # beyond the manifest: the bad-input table and the schemas the readers check against
+    unlisted = {"bad_inputs.json"} | {
+        f"schema/{p.name}" for p in (SHARED / "schema").glob("*.json")
+    }
+    assert files == set(listed(SHARED)) | unlisted
+    for name in unlisted:
+        assert (copy / name).read_bytes() == (SHARED / name).read_bytes(), name
