@@ -42,9 +42,7 @@ def slope(a: np.ndarray, activation: str) -> np.ndarray:
     """d activation / dz, from the activation's output ``a``."""
     # --8<-- [start:activation]
     if activation == "sigmoid":
-        # a (1 - a), written into the new array 1 - a (R reuses it by itself)
-        s = 1.0 - a
-        return np.multiply(a, s, out=s)
+        return a * (1.0 - a)
     # --8<-- [end:activation]
     if activation == "tanh":
         return 1.0 - a * a

@@ -66,9 +66,9 @@ def walkthrough(
     names = _layer_names(len(network.weights))
     steps: dict[str, pd.DataFrame] = {}
     # step 0: the data; step 1: the starting weights and biases
-    samples = _samples(X.shape[0])
-    _add(steps, "X", X, "the inputs", samples, _neurons(network, 0))
-    _add(steps, "y", y, "the targets", samples, _neurons(network, len(network.weights)))
+    samples = _sample_names(X.shape[0])
+    _add_step(steps, "X", X, "the inputs", samples, _neurons(network, 0))
+    _add_step(steps, "y", y, "the targets", samples, _neurons(network, len(network.weights)))
     _add_parameters(steps, network, names)
     # steps 2 to 4: forward propagation, layer by layer
     _forward_tables(steps, network, layers, kept, names)
@@ -95,7 +95,7 @@ def format_walkthrough(steps: dict[str, pd.DataFrame], digits: int = 5) -> str:
     for name, frame in steps.items():
         # one title line, then the table with right-aligned columns
         lines = [f"{name} = {frame.attrs['formula']}"]
-        cells = [[_number(v, digits) for v in row] for row in frame.to_numpy()]
+        cells = [_number_cells(row, digits) for row in frame.to_numpy()]
         header = [""] + [str(c) for c in frame.columns]
         rows = [[str(label)] + row for label, row in zip(frame.index, cells)]
         widths = [max(len(r[j]) for r in [header] + rows) for j in range(len(header))]
@@ -105,13 +105,10 @@ def format_walkthrough(steps: dict[str, pd.DataFrame], digits: int = 5) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def _number(value: float, digits: int) -> str:
-    """One rounded cell; NaN and Inf spelled as R spells them."""
-    if np.isnan(value):
-        return "NaN"
-    if np.isinf(value):
-        return "Inf" if value > 0 else "-Inf"
-    return f"{value:.{digits}f}"
+def _number_cells(values: np.ndarray, digits: int) -> list[str]:
+    """Rounded cells; NaN and Inf spelled as R spells them."""
+    spelled = {np.inf: "Inf", -np.inf: "-Inf"}
+    return ["NaN" if np.isnan(v) else spelled.get(v, f"{v:.{digits}f}") for v in values]
 
 
 def _layer_names(n_layers: int) -> dict[str, list[str]]:
@@ -138,11 +135,11 @@ def _neurons(network: Network, j: int) -> list[str]:
     return [f"{prefix}{k + 1}" for k in range(network.sizes[j])]
 
 
-def _samples(n: int) -> list[str]:
+def _sample_names(n: int) -> list[str]:
     return [f"s{k + 1}" for k in range(n)]
 
 
-def _add(steps, name: str, values: np.ndarray, formula: str, rows, cols) -> None:
+def _add_step(steps, name: str, values: np.ndarray, formula: str, rows, cols) -> None:
     """Keep one intermediate as a labelled table, with its formula."""
     frame = pd.DataFrame(np.array(values, dtype=np.float64, ndmin=2), index=rows, columns=cols)
     frame.attrs["formula"] = formula
@@ -153,47 +150,47 @@ def _add_parameters(steps, network: Network, names) -> None:
     """The starting weights and biases, layer by layer."""
     for i, w in enumerate(network.weights):
         cols = _neurons(network, i + 1)
-        _add(steps, names["w"][i], w, "the starting weights", _neurons(network, i), cols)
+        _add_step(steps, names["w"][i], w, "the starting weights", _neurons(network, i), cols)
         if network.biases is not None:
-            _add(steps, names["b"][i], network.biases[i], "the starting biases", ["b"], cols)
+            _add_step(steps, names["b"][i], network.biases[i], "the starting biases", ["b"], cols)
 
 
 def _forward_tables(steps, network: Network, layers, kept, names) -> None:
     """Steps 2 to 4: each layer's weighted input, then its activations."""
-    rows = _samples(len(layers[0]))
+    rows = _sample_names(len(layers[0]))
     for i in range(len(network.weights)):
         source, layer = "X" if i == 0 else names["a"][i - 1], names["layer"][i]
         formula = f"dot({source}, {names['w'][i]})"
         if network.biases is not None:
             formula += f" + {names['b'][i]}"
         cols = _neurons(network, i + 1)
-        _add(steps, f"{layer}_input", kept[f"z{i + 1}"], formula, rows, cols)
+        _add_step(steps, f"{layer}_input", kept[f"z{i + 1}"], formula, rows, cols)
         formula = f"{network.activations[i]}({layer}_input)"
-        _add(steps, names["a"][i], layers[i + 1], formula, rows, cols)
+        _add_step(steps, names["a"][i], layers[i + 1], formula, rows, cols)
 
 
 def _backward_tables(steps, network: Network, kept, loss, names) -> None:
     """Steps 5 to 9: the error E, the slopes, and each layer's delta."""
     n_layers = len(network.weights)
-    rows, out = _samples(len(kept["z1"])), _neurons(network, n_layers)
+    rows, out = _sample_names(len(kept["z1"])), _neurons(network, n_layers)
     # step 5: E, the loss's derivative with respect to the output
-    _add(steps, "E", kept[f"error{n_layers}"], "output - y", rows, out)
+    _add_step(steps, "E", kept[f"error{n_layers}"], "output - y", rows, out)
     # step 6: the slope of every layer, from its activations
     for i in reversed(range(n_layers)):
         if f"slope{i + 1}" in kept:
             formula = f"slope of {network.activations[i]} at {names['a'][i]}"
             name = f"slope_{names['layer'][i]}"
-            _add(steps, name, kept[f"slope{i + 1}"], formula, rows, _neurons(network, i + 1))
+            _add_step(steps, name, kept[f"slope{i + 1}"], formula, rows, _neurons(network, i + 1))
     # step 7: delta at the output
     formula = "E (the fused gradient)" if loss in FUSED else "E * slope_output_layer"
-    _add(steps, "d_output", kept[f"delta{n_layers}"], formula, rows, out)
+    _add_step(steps, "d_output", kept[f"delta{n_layers}"], formula, rows, out)
     # steps 8 and 9: the error sent back through the weights, times the slope
     for i in range(n_layers - 1, 0, -1):
         below, cols = names["layer"][i - 1], _neurons(network, i)
         formula = f"dot({_delta_name(names, i, n_layers)}, {names['w'][i]}^T)"
-        _add(steps, f"error_at_{below}", kept[f"error{i}"], formula, rows, cols)
+        _add_step(steps, f"error_at_{below}", kept[f"error{i}"], formula, rows, cols)
         formula = f"error_at_{below} * slope_{below}"
-        _add(steps, f"d_{below}", kept[f"delta{i}"], formula, rows, cols)
+        _add_step(steps, f"d_{below}", kept[f"delta{i}"], formula, rows, cols)
 
 
 def _update_tables(steps, network: Network, grads, updated, names) -> None:
@@ -203,13 +200,13 @@ def _update_tables(steps, network: Network, grads, updated, names) -> None:
         w, d_name = names["w"][i], _delta_name(names, i, n_layers)
         source = "X" if i == 0 else names["a"][i - 1]
         rows, cols = _neurons(network, i), _neurons(network, i + 1)
-        _add(steps, f"grad_{w}", grads.weights[i], f"dot({source}^T, {d_name})", rows, cols)
-        _add(steps, f"{w}_updated", updated.weights[i], f"{w} - lr * grad_{w}", rows, cols)
+        _add_step(steps, f"grad_{w}", grads.weights[i], f"dot({source}^T, {d_name})", rows, cols)
+        _add_step(steps, f"{w}_updated", updated.weights[i], f"{w} - lr * grad_{w}", rows, cols)
     for i in reversed(range(len(network.biases or []))):
         b, cols = names["b"][i], _neurons(network, i + 1)
         formula = f"column sums of {_delta_name(names, i, n_layers)}"
-        _add(steps, f"grad_{b}", grads.biases[i], formula, ["b"], cols)
-        _add(steps, f"{b}_updated", updated.biases[i], f"{b} - lr * grad_{b}", ["b"], cols)
+        _add_step(steps, f"grad_{b}", grads.biases[i], formula, ["b"], cols)
+        _add_step(steps, f"{b}_updated", updated.biases[i], f"{b} - lr * grad_{b}", ["b"], cols)
 
 
 def _delta_name(names, i: int, n_layers: int) -> str:
