@@ -14,7 +14,7 @@ res <- twinnet::fit(net, X, y, epochs = inp$epochs, lr = as.numeric(inp$lr))
 moons <- twinnet::run_case("moons_article", epochs = inp$epochs)
 out <- list(
   blas = unname(extSoftVersion()["BLAS"]),
-  matmul = hex(twinnet::exact_matmul(a, b)),
+  matmul = hex(twinnet:::exact_matmul(a, b)),
   loss = hex(res$loss),
   weights = lapply(res$network$weights, hex),
   moons_loss = hex(moons$loss),

@@ -107,6 +107,14 @@ class R:
         with localconverter(self._converter):
             return self._ro.r["list"](*items)
 
+    def _function(self, fun: str):
+        """The R function named (or written) ``fun``, seen from inside the package.
+
+        The harness compares internals too (the kernels, the generator), which
+        the package does not export: names resolve in its namespace.
+        """
+        return self._ro.r(f'local({fun}, envir = asNamespace("twinnet"))')
+
     def call(self, fun: str, *args, **kwargs):
         """Call R function ``fun`` (a name, or R code for a function)."""
         from rpy2.rinterface_lib.embedded import RRuntimeError
@@ -117,7 +125,7 @@ class R:
             kwargs = {k: self._ro.NULL if v is None else v for k, v in kwargs.items()}
             with interrupts_reach_r() as interrupted:
                 try:
-                    out = to_python(self._wrapper(self._ro.r(fun), *args, **kwargs))
+                    out = to_python(self._wrapper(self._function(fun), *args, **kwargs))
                 except RRuntimeError as err:  # an interrupt, or a non-error condition
                     if interrupted:
                         raise KeyboardInterrupt from None

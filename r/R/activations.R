@@ -24,9 +24,9 @@ ACTIVATIONS <- c("sigmoid", "tanh", "relu", "identity", "softmax")
 #'   `"softmax"`.
 #' @param ops Kernels from [numerics_ops()].
 #' @return A matrix like `z`.
-#' @export
+#' @keywords internal
 #' @examples
-#' activate(matrix(c(-1, 0, 2), 1), "relu", numerics_ops("exact"))
+#' twinnet:::activate(matrix(c(-1, 0, 2), 1), "relu", numerics_ops("exact"))
 activate <- function(z, activation, ops) {
   # --8<-- [start:activation]
   if (activation == "sigmoid") {
@@ -53,7 +53,7 @@ activate <- function(z, activation, ops) {
 }
 
 #' @rdname activate
-#' @export
+#' @keywords internal
 slope <- function(a, activation) {
   # --8<-- [start:activation]
   if (activation == "sigmoid") {

@@ -21,7 +21,7 @@
 #' @export
 #' @examples
 #' \donttest{
-#' if (nzchar(fixture_dir(must_exist = FALSE))) replay_article()
+#' if (nzchar(twinnet:::fixture_dir(must_exist = FALSE))) replay_article()
 #' }
 replay_article <- function(numerics = "exact",
                            write = function(line) cat(line, "\n", sep = "")) {

@@ -22,7 +22,7 @@ XOR_Y <- matrix(c(0, 1, 1, 0))
 #' @return A list of entries, or one string.
 #' @export
 #' @examples
-#' if (nzchar(fixture_dir(must_exist = FALSE))) {
+#' if (nzchar(twinnet:::fixture_dir(must_exist = FALSE))) {
 #'   run_bad_input(read_bad_inputs()[[1]])
 #' }
 read_bad_inputs <- function(root = fixture_dir()) {

@@ -22,7 +22,7 @@
 #'   (`start_case()`).
 #' @export
 #' @examples
-#' if (nzchar(fixture_dir(must_exist = FALSE))) {
+#' if (nzchar(twinnet:::fixture_dir(must_exist = FALSE))) {
 #'   run_case("toy_article")$loss[1]
 #'   walkthrough_case("toy_article_demo")$output
 #' }

@@ -36,7 +36,7 @@ cli_env <- new.env(parent = emptyenv())
 #' @export
 #' @examples
 #' cli_main(c("run", "--help"), exit = FALSE)
-#' if (nzchar(fixture_dir(must_exist = FALSE))) {
+#' if (nzchar(twinnet:::fixture_dir(must_exist = FALSE))) {
 #'   cli_main(c("run", "xor", "--epochs=3"), exit = FALSE)
 #' }
 cli_main <- function(args = commandArgs(trailingOnly = TRUE),

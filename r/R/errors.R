@@ -23,9 +23,9 @@
 #' @param ... Pieces of the message, pasted together.
 #' @param partial For training errors: the result computed so far.
 #' @return Never returns: signals the error.
-#' @export
+#' @keywords internal
 #' @examples
-#' tryCatch(twinnet_abort("shape", "X must be a matrix"),
+#' tryCatch(twinnet:::twinnet_abort("shape", "X must be a matrix"),
 #'          twinnet_shape_error = function(e) conditionMessage(e))
 twinnet_abort <- function(category, ..., partial = NULL) {
   condition <- structure(

@@ -115,12 +115,12 @@ SPLIT_CACHE_MAX <- 2^24
 #' @return A vector or matrix of doubles.
 #' @name exact_kernels
 #' @examples
-#' exact_matmul(matrix(1:4 / 3, 2), diag(2))
-#' exact_exp(c(-1, 0, 1)) - exp(c(-1, 0, 1))
+#' twinnet:::exact_matmul(matrix(1:4 / 3, 2), diag(2))
+#' twinnet:::exact_exp(c(-1, 0, 1)) - exp(c(-1, 0, 1))
 NULL
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 # --8<-- [start:tree_sum]
 exact_tree_sum <- function(terms) {
   # the columns in tree order, as the row blocks of one column
@@ -130,7 +130,7 @@ exact_tree_sum <- function(terms) {
 # --8<-- [end:tree_sum]
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 exact_matmul <- function(a, b) {
   # each row of a and each column of b is split into slices so short that
   # every slice product a_p %*% b_q is exact, whatever order the BLAS sums
@@ -248,7 +248,7 @@ sum_slice_products <- function(split) {
 }
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 tree_matmul <- function(a, b) {
   n_k <- ncol(a)
   block <- block_size(nrow(a) * ncol(b), n_k)
@@ -308,7 +308,7 @@ col_max <- function(x) {
 }
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 exact_col_sums <- function(a) {
   # a sum over samples by the tree: the same bits as ones %*% a, which is
   # too thin to split (and 1 * x == x)
@@ -317,13 +317,13 @@ exact_col_sums <- function(a) {
 }
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 exact_mean <- function(a) {
   exact_total(a) / length(a)
 }
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 exact_exp <- function(x) {
   # two cheap passes tell whether the clamp and the masks are needed, and
   # whether every 2^k t and result is normal (then one table holds 2^k t)
@@ -346,7 +346,7 @@ exact_exp <- function(x) {
 }
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 # --8<-- [start:sigmoid]
 exact_sigmoid <- function(x) {
   1 / (1 + exact_exp(-x))
@@ -354,20 +354,20 @@ exact_sigmoid <- function(x) {
 # --8<-- [end:sigmoid]
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 exact_row_sums <- function(a) {
   # by the tree: the same bits as a %*% ones, which is too thin to split
   exact_tree_sum(as.matrix(a))
 }
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 exact_total <- function(a) {
   exact_tree_sum(matrix(exact_col_sums(a), nrow = 1L))
 }
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 exact_log <- function(x) {
   ok <- !is.na(x) & x > 0 & x < Inf
   x_c <- x
@@ -399,7 +399,7 @@ exact_log <- function(x) {
 }
 
 #' @rdname exact_kernels
-#' @export
+#' @keywords internal
 exact_tanh <- function(x) {
   t <- exact_exp(-2 * abs(x))
   y <- (1 - t) / (1 + t)

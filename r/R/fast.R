@@ -18,47 +18,47 @@
 #' @return A vector or matrix of doubles.
 #' @name fast_kernels
 #' @examples
-#' fast_sigmoid(c(-1000, 0, 1000))
+#' twinnet:::fast_sigmoid(c(-1000, 0, 1000))
 NULL
 
 #' @rdname fast_kernels
-#' @export
+#' @keywords internal
 fast_matmul <- function(a, b) {
   a %*% b
 }
 
 #' @rdname fast_kernels
-#' @export
+#' @keywords internal
 fast_col_sums <- function(a) {
   colSums(a)
 }
 
 #' @rdname fast_kernels
-#' @export
+#' @keywords internal
 fast_row_sums <- function(a) {
   rowSums(a)
 }
 
 #' @rdname fast_kernels
-#' @export
+#' @keywords internal
 fast_total <- function(a) {
   sum(a)
 }
 
 #' @rdname fast_kernels
-#' @export
+#' @keywords internal
 fast_exp <- function(x) {
   exp(x)
 }
 
 #' @rdname fast_kernels
-#' @export
+#' @keywords internal
 fast_log <- function(x) {
   log(x)
 }
 
 #' @rdname fast_kernels
-#' @export
+#' @keywords internal
 fast_sigmoid <- function(x) {
   # one new vector: R's arithmetic reuses its temporaries (numpy's twin does
   # it by hand)
@@ -66,7 +66,7 @@ fast_sigmoid <- function(x) {
 }
 
 #' @rdname fast_kernels
-#' @export
+#' @keywords internal
 fast_tanh <- function(x) {
   tanh(x)
 }

@@ -38,9 +38,9 @@ NUL_ESCAPE <- "(?<!\\\\)(\\\\\\\\)*\\\\u0000"
 #' @param a A numeric vector or matrix.
 #' @param must_exist Stop with an error when no fixtures are found.
 #' @return Lists of decoded values; see the fixtures README for the fields.
-#' @export
+#' @keywords internal
 #' @examples
-#' if (nzchar(fixture_dir(must_exist = FALSE))) {
+#' if (nzchar(twinnet:::fixture_dir(must_exist = FALSE))) {
 #'   str(read_case("toy_article")$weights)
 #' }
 fixture_dir <- function(must_exist = TRUE) {
@@ -54,7 +54,7 @@ fixture_dir <- function(must_exist = TRUE) {
 }
 
 #' @rdname fixture_dir
-#' @export
+#' @keywords internal
 from_hex <- function(block, finite = TRUE) {
   parts <- block_parts(block)
   if (!isTRUE(finite) && !isFALSE(finite)) {
@@ -110,7 +110,7 @@ block_parts <- function(block) {
 }
 
 #' @rdname fixture_dir
-#' @export
+#' @keywords internal
 to_hex <- function(a) {
   shape <- if (is.null(dim(a))) length(a) else dim(a)
   values <- if (is.null(dim(a))) a else as.vector(t(a))
@@ -118,7 +118,7 @@ to_hex <- function(a) {
 }
 
 #' @rdname fixture_dir
-#' @export
+#' @keywords internal
 read_json <- function(path) {
   raw <- tryCatch(
     readBin(path, "raw", file.info(path)$size),
@@ -287,7 +287,7 @@ check_case <- function(case) {
 
 #' @rdname fixture_dir
 #' @param trace The `trace` of a [fit()] result.
-#' @export
+#' @keywords internal
 trace_digest <- function(trace) {
   # row-major bytes: R arrays are column-major, so reverse the dimensions
   row_major <- function(a) {

@@ -61,7 +61,7 @@ loss_value <- function(output, y, loss, ops) {
 }
 
 #' @rdname loss_value
-#' @export
+#' @keywords internal
 check_loss <- function(loss, activation) {
   check_name(loss, LOSSES, "loss")
   if (loss %in% names(FUSED) && activation != FUSED[[loss]]) {

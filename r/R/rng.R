@@ -46,7 +46,7 @@ rng_state <- function(seed) {
 }
 
 #' @rdname rng_state
-#' @export
+#' @keywords internal
 rng_seed <- function(seed = NULL) {
   if (is.null(seed)) {
     # from the clock and the process id: never from .Random.seed

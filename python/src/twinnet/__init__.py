@@ -20,15 +20,21 @@ from twinnet import (
     rng,
     traces,
 )
+from twinnet.article import replay_article
 from twinnet.backward import Gradients, backward
+from twinnet.cases import run_case, start_case, walkthrough_case
 from twinnet.compare import compare
 from twinnet.fit import FitResult, Trace, TrainingWarning, fit, output_digest
+from twinnet.fixtures import case_names, read_case, read_dataset
 from twinnet.forward import forward
+from twinnet.loss import loss_value
 from twinnet.network import Network, init_network
 from twinnet.normalize import fit_normalizer, normalize
 from twinnet.numerics import NUMERICS, numerics_ops
 from twinnet.plots import plot_decision_boundary, plot_drift, plot_loss
 from twinnet.predict import accuracy, predict, predict_labels
+from twinnet.rng import rng_shuffle, rng_state, rng_uniform
+from twinnet.traces import epoch_drift, first_difference, load_trace, save_trace
 from twinnet.update import update
 from twinnet.walkthrough import format_walkthrough, walkthrough
 
@@ -88,4 +94,20 @@ __all__ = [
     "update",
     "walkthrough",
     "format_walkthrough",
+    # the shared cases, traces, the generator and the article (R exports these too)
+    "case_names",
+    "read_case",
+    "read_dataset",
+    "run_case",
+    "start_case",
+    "walkthrough_case",
+    "save_trace",
+    "load_trace",
+    "first_difference",
+    "epoch_drift",
+    "rng_state",
+    "rng_uniform",
+    "rng_shuffle",
+    "replay_article",
+    "loss_value",
 ]

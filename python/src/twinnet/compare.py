@@ -24,15 +24,15 @@ from twinnet.validate import check_data, check_network
 R_TRAIN = r"""
 function(text, path) {
   a <- jsonlite::fromJSON(text, simplifyVector = FALSE)
-  blocks <- function(b) lapply(b, twinnet::from_hex)
+  blocks <- function(b) lapply(b, twinnet:::from_hex)
   net <- twinnet::init_network(
     unlist(a$sizes), weights = blocks(a$weights),
     biases = if (is.null(a$biases)) NULL else blocks(a$biases),
     bias = !is.null(a$biases), activations = unlist(a$activations))
   options <- a$options
-  options$lr <- twinnet::from_hex(options$lr)
-  result <- do.call(twinnet::fit, c(list(net, twinnet::from_hex(a$X),
-                                         twinnet::from_hex(a$y)), options))
+  options$lr <- twinnet:::from_hex(options$lr)
+  result <- do.call(twinnet::fit, c(list(net, twinnet:::from_hex(a$X),
+                                         twinnet:::from_hex(a$y)), options))
   twinnet::save_trace(result, path, language = "r")
   invisible(NULL)
 }
