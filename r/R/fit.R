@@ -71,14 +71,12 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
                 reduction = "sum") {
   checked <- check_fit(network, X, y, epochs, lr, record_every, loss,
                        batch_size, shuffle, seed)
-  check_flag(stop_on_nonfinite, "stop_on_nonfinite")
-  check_name(record_outputs, RECORD_OUTPUTS, "record_outputs")
-  check_name(reduction, REDUCTIONS, "reduction")
+  check_options(stop_on_nonfinite, record_outputs, reduction)
   progress <- progress_or_nothing(progress)
   X <- checked$X
   y <- checked$y
-  epochs <- as.integer(epochs)
-  record_every <- as.integer(record_every)
+  epochs <- checked$epochs
+  record_every <- checked$record_every
   ops <- numerics_ops(numerics)
   state <- rng_state(rng_seed(seed))
   losses <- numeric(epochs)
@@ -90,26 +88,11 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
     progress(epoch, losses[epoch + 1L])
     if (epoch %% record_every == 0L) {
       # trace: the parameters this epoch started with, and its output
-      row <- epoch %/% record_every + 1L
-      for (i in seq_along(network$weights)) {
-        trace$weights[[i]][row, , ] <- network$weights[[i]]
-      }
-      for (i in seq_along(network$biases)) {
-        trace$biases[[i]][row, ] <- network$biases[[i]]
-      }
-      if (record_outputs == "digest") {
-        trace$outputs[row] <- output_digest(layers[[length(layers)]])
-      } else {
-        trace$outputs[, , row] <- layers[[length(layers)]]
-      }
+      trace <- record_epoch(trace, epoch %/% record_every + 1L, network,
+                            layers[[length(layers)]])
     }
-    bad <- nonfinite(network, losses[epoch + 1L])
-    if (!is.null(bad) && stop_on_nonfinite) {
-      twinnet_abort("training", "training diverged: ", bad, " is NaN or Inf ",
-                    "at epoch ", epoch, " (try a smaller lr); the result so ",
-                    "far is in the condition's $partial",
-                    partial = partial_fit(network, losses, trace, epoch,
-                                          record_every))
+    if (stop_on_nonfinite) {
+      stop_if_diverged(network, losses, trace, epoch, record_every)
     }
     if (is.null(batch_size)) {
       # full batch: one step, from the forward pass just made
@@ -123,7 +106,6 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
     }
   }
   trace$loss <- losses[trace$epochs + 1L]
-  trace$outputs <- epochs_first(trace$outputs)
   # --8<-- [end:fit]
   finish_fit(network, losses, trace, stop_on_nonfinite)
 }
@@ -214,6 +196,41 @@ progress_or_nothing <- function(progress) {
   progress
 }
 
+# Check fit's options that the walkthrough does not share.
+check_options <- function(stop_on_nonfinite, record_outputs, reduction) {
+  check_flag(stop_on_nonfinite, "stop_on_nonfinite")
+  check_name(record_outputs, RECORD_OUTPUTS, "record_outputs")
+  check_name(reduction, REDUCTIONS, "reduction")
+}
+
+# Keep one epoch's starting parameters and its output (or the output's
+# digest). Outputs go into one contiguous slice [, , row]: see epochs_first().
+record_epoch <- function(trace, row, network, output) {
+  for (i in seq_along(network$weights)) {
+    trace$weights[[i]][row, , ] <- network$weights[[i]]
+  }
+  for (i in seq_along(network$biases)) {
+    trace$biases[[i]][row, ] <- network$biases[[i]]
+  }
+  if (is.character(trace$outputs)) {
+    trace$outputs[row] <- output_digest(output)
+  } else {
+    trace$outputs[, , row] <- output
+  }
+  trace
+}
+
+# Stop with a training error, holding the result so far, at a NaN or Inf.
+stop_if_diverged <- function(network, losses, trace, epoch, every) {
+  bad <- nonfinite(network, losses[epoch + 1L])
+  if (!is.null(bad)) {
+    twinnet_abort("training", "training diverged: ", bad, " is NaN or Inf ",
+                  "at epoch ", epoch, " (try a smaller lr); the result so ",
+                  "far is in the condition's $partial",
+                  partial = partial_fit(network, losses, trace, epoch, every))
+  }
+}
+
 # The order of one epoch's samples: shuffled, or as they come.
 epoch_order <- function(state, n, shuffle) {
   if (shuffle) {
@@ -222,8 +239,10 @@ epoch_order <- function(state, n, shuffle) {
   list(order = seq_len(n), state = state)
 }
 
-# The result, after a last check of the final update's weights.
+# The result (outputs with epochs first), after a last check of the final
+# update's weights.
 finish_fit <- function(network, losses, trace, stop_on_nonfinite) {
+  trace$outputs <- epochs_first(trace$outputs)
   result <- structure(list(network = network, loss = losses, trace = trace),
                       class = "twinnet_fit")
   bad <- nonfinite(network, 0)
@@ -268,13 +287,14 @@ descend_batches <- function(network, X, y, order, batch_size, lr, loss, ops,
   network
 }
 
-# Check every argument of fit; return X and y as double matrices.
+# Check every argument of fit; return X and y as double matrices, epochs and
+# record_every as integers.
 check_fit <- function(network, X, y, epochs, lr, record_every, loss,
                       batch_size, shuffle, seed) {
   check_network(network)
-  check_int(epochs, "epochs")
+  epochs <- check_int(epochs, "epochs")
   check_lr(lr)
-  check_int(record_every, "record_every")
+  record_every <- check_int(record_every, "record_every")
   check_loss(loss, network$activations[length(network$activations)])
   X <- check_data(X, "X")
   y <- check_data(y, "y")
@@ -289,7 +309,7 @@ check_fit <- function(network, X, y, epochs, lr, record_every, loss,
     length(y)
   check_memory(ceiling(epochs / record_every) * per_row + epochs,
                "epochs (with record_every)")
-  list(X = X, y = y)
+  list(X = X, y = y, epochs = epochs, record_every = record_every)
 }
 
 # The first tensor holding NaN or Inf: the loss, then weights and biases.

@@ -206,15 +206,7 @@ backward_tables <- function(steps, network, kept, loss, names) {
   steps <- add_step(steps, "E", kept[[paste0("error", n_layers)]],
                     "output - y", rows, out)
   # step 6: the slope of every layer, from its activations
-  for (i in rev(seq_len(n_layers))) {
-    if (exists(paste0("slope", i), envir = kept, inherits = FALSE)) {
-      formula <- paste0("slope of ", network$activations[i], " at ",
-                        names$a[i])
-      name <- paste0("slope_", names$layer[i])
-      steps <- add_step(steps, name, kept[[paste0("slope", i)]], formula,
-                        rows, neurons(network, i))
-    }
-  }
+  steps <- slope_tables(steps, network, kept, names)
   # step 7: delta at the output
   formula <- if (loss %in% names(FUSED)) "E (the fused gradient)" else
     "E * slope_output_layer"
@@ -231,6 +223,21 @@ backward_tables <- function(steps, network, kept, loss, names) {
     formula <- paste0("error_at_", below, " * slope_", below)
     steps <- add_step(steps, paste0("d_", below),
                       kept[[paste0("delta", i - 1L)]], formula, rows, cols)
+  }
+  steps
+}
+
+# Step 6: each layer's slope (none at the output with a fused loss).
+slope_tables <- function(steps, network, kept, names) {
+  rows <- sample_names(nrow(kept$z1))
+  for (i in rev(seq_along(network$weights))) {
+    if (exists(paste0("slope", i), envir = kept, inherits = FALSE)) {
+      formula <- paste0("slope of ", network$activations[i], " at ",
+                        names$a[i])
+      name <- paste0("slope_", names$layer[i])
+      steps <- add_step(steps, name, kept[[paste0("slope", i)]], formula,
+                        rows, neurons(network, i))
+    }
   }
   steps
 }

@@ -165,9 +165,7 @@ def fit(
     X, y, epochs, lr, record_every, batch_size, seed = _check_fit(
         network, X, y, epochs, lr, record_every, loss, batch_size, shuffle, seed
     )
-    check_flag(stop_on_nonfinite, "stop_on_nonfinite")
-    check_name(record_outputs, RECORD_OUTPUTS, "record_outputs")
-    check_name(reduction, REDUCTIONS, "reduction")
+    _check_options(stop_on_nonfinite, record_outputs, reduction)
     progress = _progress_or_nothing(progress)
     ops = numerics_ops(numerics)
     state = rng_state(rng_seed(seed))
@@ -180,22 +178,9 @@ def fit(
         progress(epoch, float(losses[epoch]))
         if epoch % record_every == 0:
             # trace: the parameters this epoch started with, and its output
-            row = epoch // record_every
-            for i, w in enumerate(network.weights):
-                trace.weights[i][row] = w
-            for i, b in enumerate(network.biases or []):
-                trace.biases[i][row] = b
-            if record_outputs == "digest":
-                trace.outputs[row] = output_digest(layers[-1])
-            else:
-                trace.outputs[row] = layers[-1]
-        bad = _nonfinite(network, losses[epoch])
-        if bad is not None and stop_on_nonfinite:
-            raise TrainingError(
-                f"training diverged: {bad} is NaN or Inf at epoch {epoch} (try a smaller lr); "
-                "the result so far is in .partial",
-                partial=_partial_fit(network, losses, trace, epoch, record_every),
-            )
+            _record_epoch(trace, epoch // record_every, network, layers[-1])
+        if stop_on_nonfinite:
+            _stop_if_diverged(network, losses, trace, epoch, record_every)
         if batch_size is None:
             # full batch: one step, from the forward pass just made
             step = step_size(lr, len(X), reduction)
@@ -234,6 +219,36 @@ def _progress_or_nothing(progress):
     if not callable(progress):
         raise ArgumentError(f"progress must be a function or None; got {progress!r}")
     return progress
+
+
+def _check_options(stop_on_nonfinite: bool, record_outputs: str, reduction: str) -> None:
+    """Check fit's options that the walkthrough does not share."""
+    check_flag(stop_on_nonfinite, "stop_on_nonfinite")
+    check_name(record_outputs, RECORD_OUTPUTS, "record_outputs")
+    check_name(reduction, REDUCTIONS, "reduction")
+
+
+def _record_epoch(trace: Trace, row: int, network: Network, output: np.ndarray) -> None:
+    """Keep one epoch's starting parameters and its output (or the output's digest)."""
+    for i, w in enumerate(network.weights):
+        trace.weights[i][row] = w
+    for i, b in enumerate(network.biases or []):
+        trace.biases[i][row] = b
+    if trace.outputs.dtype.kind == "U":
+        trace.outputs[row] = output_digest(output)
+    else:
+        trace.outputs[row] = output
+
+
+def _stop_if_diverged(network, losses, trace, epoch: int, every: int) -> None:
+    """Stop with a TrainingError, holding the result so far, at a NaN or Inf."""
+    bad = _nonfinite(network, losses[epoch])
+    if bad is not None:
+        raise TrainingError(
+            f"training diverged: {bad} is NaN or Inf at epoch {epoch} (try a smaller lr); "
+            "the result so far is in .partial",
+            partial=_partial_fit(network, losses, trace, epoch, every),
+        )
 
 
 def _epoch_order(state, n: int, shuffle: bool):

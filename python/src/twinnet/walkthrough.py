@@ -176,11 +176,7 @@ def _backward_tables(steps, network: Network, kept, loss, names) -> None:
     # step 5: E, the loss's derivative with respect to the output
     _add_step(steps, "E", kept[f"error{n_layers}"], "output - y", rows, out)
     # step 6: the slope of every layer, from its activations
-    for i in reversed(range(n_layers)):
-        if f"slope{i + 1}" in kept:
-            formula = f"slope of {network.activations[i]} at {names['a'][i]}"
-            name = f"slope_{names['layer'][i]}"
-            _add_step(steps, name, kept[f"slope{i + 1}"], formula, rows, _neurons(network, i + 1))
+    _slope_tables(steps, network, kept, names)
     # step 7: delta at the output
     formula = "E (the fused gradient)" if loss in FUSED else "E * slope_output_layer"
     _add_step(steps, "d_output", kept[f"delta{n_layers}"], formula, rows, out)
@@ -191,6 +187,16 @@ def _backward_tables(steps, network: Network, kept, loss, names) -> None:
         _add_step(steps, f"error_at_{below}", kept[f"error{i}"], formula, rows, cols)
         formula = f"error_at_{below} * slope_{below}"
         _add_step(steps, f"d_{below}", kept[f"delta{i}"], formula, rows, cols)
+
+
+def _slope_tables(steps, network: Network, kept, names) -> None:
+    """Step 6: each layer's slope (none at the output with a fused loss)."""
+    rows = _sample_names(len(kept["z1"]))
+    for i in reversed(range(len(network.weights))):
+        if f"slope{i + 1}" in kept:
+            formula = f"slope of {network.activations[i]} at {names['a'][i]}"
+            name = f"slope_{names['layer'][i]}"
+            _add_step(steps, name, kept[f"slope{i + 1}"], formula, rows, _neurons(network, i + 1))
 
 
 def _update_tables(steps, network: Network, grads, updated, names) -> None:
