@@ -77,9 +77,6 @@ SCALE_REST <- POW2[SCALE_K_MIN:1024 - floor(SCALE_K_MIN:1024 / 2) -
 NORMAL_MIN <- -650
 NORMAL_MAX <- 709
 EXP_N_MIN <- -940 * 32
-# exp works through blocks of this many entries (512 KiB each; numpy's
-# twin, which computes in place, uses blocks of 2^15)
-EXP_BLOCK <- 2^16
 EXP_N_HI <- rep(POW2[-940:1022 - POW2_MIN + 1], each = 32) * EXP_T_HI
 EXP_N_LO <- rep(POW2[-940:1022 - POW2_MIN + 1], each = 32) * EXP_T_LO
 # log: the mantissa is kept in [sqrt(1/2), sqrt(2)); SQRT2 is sqrt(2)
@@ -338,23 +335,6 @@ exact_exp <- function(x) {
   if (!isTRUE(NORMAL_MIN <= low && high <= NORMAL_MAX)) {
     return(exp_scaled(if (inside) x else clamp(x), x, inside))
   }
-  # in blocks that stay in the cache: every operation allocates its result,
-  # and a pass over the whole array would cost a trip to memory
-  if (length(x) <= EXP_BLOCK) {
-    y <- exp_block(x)
-  } else {
-    y <- numeric(length(x))
-    for (start in seq.int(1, length(x), by = EXP_BLOCK)) {
-      block <- start:min(start + EXP_BLOCK - 1, length(x))
-      y[block] <- exp_block(x[block])
-    }
-  }
-  dim(y) <- dim(x)
-  y
-}
-
-# exact_exp on one block (the caller sets the dimensions).
-exp_block <- function(x) {
   # reduce: n = round(32 x / ln 2), r = x - n ln 2 / 32 in two parts
   n <- floor(x * INV_LN2_32 + 0.5)
   r <- (x - n * LN2_32_HI) - n * LN2_32_LO
@@ -362,7 +342,9 @@ exp_block <- function(x) {
   # (R indexes by doubles, and n is a whole number: no as.integer pass)
   i <- n - (EXP_N_MIN - 1)
   t_hi <- EXP_N_HI[i]
-  exp_m1(r) * t_hi + EXP_N_LO[i] + t_hi
+  y <- exp_m1(r) * t_hi + EXP_N_LO[i] + t_hi
+  dim(y) <- dim(x)
+  y
 }
 
 #' @rdname exact_kernels

@@ -180,15 +180,6 @@ test_that("exp saturates and passes NaN and NA through", {
   expect_identical(y[7:8], c(1, 1))
 })
 
-test_that("exp works in blocks with the same bits", {
-  # longer than one block, and not a whole number of blocks
-  x <- matrix(stats::runif(2.5 * twinnet:::EXP_BLOCK, -30, 30), ncol = 5)
-  whole <- twinnet:::exp_block(x)
-  expect_gt(length(x), twinnet:::EXP_BLOCK)
-  expect_identical(exact_exp(x), whole)
-  expect_identical(exact_exp(t(x)), t(whole))
-})
-
 test_that("exp keeps the shape of a matrix", {
   x <- matrix(c(-1, 0, 1, 2), 2)
   expect_identical(dim(exact_exp(x)), c(2L, 2L))
