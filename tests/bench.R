@@ -43,6 +43,20 @@ per_epoch <- function(run, spec) {
   list(seconds = stats::median(times) / epochs, epochs = epochs)
 }
 
+# Several runs timed in interleaved rounds (one call of each per round), as
+# bench.py times its columns, so a busy spell of the machine slows them alike.
+per_epoch_rounds <- function(runs, spec) {
+  epochs <- lapply(runs, choose_epochs, spec = spec)
+  times <- lapply(runs, function(run) numeric(0))
+  for (round in seq_len(spec$runs)) {
+    for (name in names(runs)) {
+      times[[name]] <- c(times[[name]], elapsed(runs[[name]], epochs[[name]]))
+    }
+  }
+  Map(function(t, e) list(seconds = stats::median(t) / e, epochs = e),
+      times, epochs)
+}
+
 twinnet_run <- function(case, numerics) {
   a <- case$arrays
   biases <- if (isTRUE(case$bias)) list(a$b1, a$b2)
@@ -91,11 +105,9 @@ time_case <- function(case, spec) {
   state$restarted <- FALSE
   nnet <- per_epoch(nnet_run(case, state), spec)
   nnet$restarted <- state$restarted
-  list(
-    r_fast = per_epoch(twinnet_run(case, "fast"), spec),
-    r_exact = per_epoch(twinnet_run(case, "exact"), spec),
-    nnet = nnet
-  )
+  runs <- list(r_fast = twinnet_run(case, "fast"),
+               r_exact = twinnet_run(case, "exact"))
+  c(per_epoch_rounds(runs, spec), list(nnet = nnet))
 }
 
 machine_info <- function() {

@@ -16,7 +16,8 @@ epochs, divided by the epochs. Warm-up calls pick that number, growing it
 from 2 until one call takes at least 0.2 s, aiming at about 0.4 s; slow
 columns (exact on the large case) so run only 2 epochs per call. In the
 Python process the timed calls take turns (one call of each tool, then
-the next round), so the machine's load weighs on every column alike.
+the next round), so the machine's load weighs on every column alike; in
+Rscript, twinnet's fast and exact calls take turns the same way.
 
 How to read it: the first table is seconds per epoch, the second divides
 each by PyTorch's time on the same case (2.0 = twice as slow as PyTorch),
@@ -75,7 +76,8 @@ NOTES = f"""\
 Each cell: median of {RUNS} calls of `fit` (or the peer's equivalent) after
 a warm-up, divided by the epochs per call (last table, at least 2). The
 Python-process columns are timed in interleaved rounds (each tool once per
-round), so a busy spell of the machine slows them alike.
+round), and so are R's fast and exact in Rscript, so a busy spell of the
+machine slows them alike.
 twinnet runs with its default `record_every=1`, so the time includes
 filling the trace; the rpy2 columns include converting the arrays into R
 and the loss and weights back. PyTorch: float64, `torch.set_num_threads(1)`,

@@ -45,6 +45,27 @@ def test_blocked_tree_matmul_gives_the_same_bits(monkeypatch, rng, n_k):
     assert np.array_equal(exact.tree_matmul(a, b).view(np.uint64), whole.view(np.uint64))
 
 
+@pytest.mark.parametrize("n_k", [16, 17, 37, 128, 300])
+def test_matrix_vector_tree_sums_rows_in_place_with_the_same_bits(monkeypatch, rng, n_k):
+    # a in row order with one output column takes the strided row tree;
+    # the same a in column order takes the tree over gathered products
+    a = rng.standard_normal((50, n_k)) * 2.0 ** rng.integers(-40, 40, (50, n_k))
+    a[0] = -0.0
+    b = np.abs(rng.standard_normal((n_k, 1)))  # -0 * b = -0: a sum that keeps its sign
+    rows, cols = exact.tree_matmul(a, b), exact.tree_matmul(np.asfortranarray(a), b)
+    assert np.array_equal(rows.view(np.uint64), cols.view(np.uint64))
+    assert np.signbit(rows[0, 0])
+    monkeypatch.setattr(exact, "MAX_TERMS", 50 * 16)  # blocks of 16 k
+    assert np.array_equal(exact.tree_matmul(a, b).view(np.uint64), rows.view(np.uint64))
+
+
+def test_slice_products_are_summed_in_row_blocks_with_the_same_bits(monkeypatch, rng):
+    a, b = rng.standard_normal((101, 64)), rng.standard_normal((64, 40))
+    whole = exact.exact_matmul(a, b)
+    monkeypatch.setattr(exact, "SPLIT_BLOCK", 7 * 40)  # blocks of 7 rows
+    assert np.array_equal(exact.exact_matmul(a, b).view(np.uint64), whole.view(np.uint64))
+
+
 def correctly_rounded(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """a @ b with every entry summed in exact rational arithmetic, then rounded once."""
     return np.array(

@@ -185,8 +185,8 @@ split_rows <- function(x, rho, margin = 1L) {
 }
 
 # split_rows(), remembered for inputs that come back bit for bit (the data
-# X, once per epoch, and a delta used by a column sum and then a product).
-# A hit is checked against the kept input, bit for bit: it changes no result.
+# X, once per epoch). A hit is checked against the kept input, bit for bit:
+# it changes no result.
 split_cached <- local({
   cache <- list()
   function(x, rho, margin = 1L) {
@@ -215,8 +215,10 @@ split_both <- function(a, b) {
   }
   log2_k <- ceiling_log2(ncol(a))
   rho <- (53 + log2_k + 1) %/% 2
+  # only a's split is remembered: the data X comes back as the left
+  # operand (X %*% W, t(X) %*% delta); b is a new weight or delta every epoch
   split_a <- split_cached(a, rho)
-  split_b <- split_cached(b, rho, 2L)
+  split_b <- split_rows(b, rho, 2L)
   if (is.null(split_a) || is.null(split_b)) {
     return(NULL)
   }

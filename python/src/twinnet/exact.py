@@ -235,9 +235,8 @@ def _slice_rows(rest: np.ndarray, size: np.ndarray, hi: np.ndarray, rho: int):
 def _split_cached(x: np.ndarray, rho: int):
     """_split, remembered for inputs that come back bit for bit.
 
-    The data X comes back every epoch, and a delta is split for its column
-    sum and then for a product. A hit is checked against a copy, bit for
-    bit: it changes no result.
+    The data X comes back every epoch. A hit is checked against a copy,
+    bit for bit: it changes no result.
     """
     key = (x.shape, rho)
     bits = x.view(np.uint64) if x.dtype == np.float64 else None
@@ -258,7 +257,9 @@ def _split_both(a: np.ndarray, b: np.ndarray):
         return None
     log2_k = (a.shape[1] - 1).bit_length()
     rho = -(-(53 + log2_k) // 2)
-    split_a, split_b = _split_cached(a, rho), _split_cached(b.T, rho)
+    # only a's split is remembered: the data X comes back as the left
+    # operand (X @ W, X.T @ delta); b is a new weight or delta every epoch
+    split_a, split_b = _split_cached(a, rho), _split(b.T, rho)
     if split_a is None or split_b is None:
         return None
     (sa, low_a, top_a), (sb, low_b, top_b) = split_a, split_b
@@ -274,13 +275,23 @@ def _split_both(a: np.ndarray, b: np.ndarray):
 
 
 def _sum_slice_products(sa, sb, pairs) -> np.ndarray:
-    """Add the exact slice products, smallest first, in one fixed order."""
-    total = sa[pairs[0][0]] @ sb[pairs[0][1]]
-    product = np.empty_like(total)  # one buffer: a new array per product costs page faults
-    for p, q in pairs[1:]:
-        total += np.matmul(sa[p], sb[q], out=product)
-    # an exact zero is +0: BLAS libraries differ in the sign of a zero sum
-    total += 0.0
+    """Add the exact slice products, smallest first, in one fixed order.
+
+    numpy works through blocks of rows whose products stay in the cache
+    (every entry is exact, so the blocks change no bit); R's twin takes
+    the whole matrix at once.
+    """
+    total = np.empty((sa[0].shape[0], sb[0].shape[1]))
+    step = max(1, SPLIT_BLOCK // max(1, total.shape[1]))
+    product = np.empty((min(step, total.shape[0]), total.shape[1]))
+    for start in range(0, total.shape[0], step):
+        rows = slice(start, min(start + step, total.shape[0]))
+        block, buffer = total[rows], product[: rows.stop - start]
+        np.matmul(sa[pairs[0][0]][rows], sb[pairs[0][1]], out=block)
+        for p, q in pairs[1:]:
+            block += np.matmul(sa[p][rows], sb[q], out=buffer)
+        # an exact zero is +0: BLAS libraries differ in the sign of a zero sum
+        block += 0.0
     return total
 
 
@@ -463,12 +474,35 @@ def _tree_sum(terms: np.ndarray, aside: list[np.ndarray]) -> np.ndarray:
     return _fold_right([terms[0]] + aside)
 
 
+def _row_tree(terms: np.ndarray) -> np.ndarray:
+    """The pairwise tree along each row of ``terms``, adjacent pairs as written.
+
+    The same sums as _tree_sum over the columns, without putting them in
+    tree order first: in a row held in memory, the even and the odd terms
+    are two strided views, and a gather would cost more than the sums.
+    """
+    aside = []
+    while terms.shape[1] > 1:
+        half = terms.shape[1] // 2
+        if terms.shape[1] % 2 == 1:
+            aside.insert(0, terms[:, 2 * half])
+        terms = terms[:, 0 : 2 * half : 2] + terms[:, 1 : 2 * half : 2]
+    return _fold_right([terms[:, 0]] + aside)
+
+
 def _product_tree(a: np.ndarray, b: np.ndarray, ks: np.ndarray) -> np.ndarray:
     """The tree over the products a[i, k] * b[k, j] for the k in ks.
 
     numpy slices without copying, so the products are formed at once, in
     tree order; R's twin forms the first level from two products instead.
+    A matrix times a vector (rows of a in memory) keeps the products of a
+    row together, k last: no transposing copy of a (the same sums; for
+    short sums the copy costs less than the strided views). ks is always a
+    run of consecutive k.
     """
+    if b.shape[1] == 1 and a.flags.c_contiguous and len(ks) >= SPLIT_MIN:
+        cols = slice(ks[0], ks[-1] + 1)
+        return _row_tree(a[:, cols] * b[cols, 0])[:, None]
     return _tree_sum(_products(a, b, ks[_tree_order(len(ks))]), [])
 
 
