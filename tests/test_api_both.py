@@ -6,6 +6,7 @@ Python's classes and submodules, and the command line's entry point.
 """
 
 import inspect
+from pathlib import Path
 
 import twinnet
 
@@ -32,3 +33,26 @@ def test_r_exports_the_functions_python_names(r):
 def test_internals_stay_inside():
     internal = {"exact_matmul", "to_hex", "rng_seed", "twinnet_abort", "activate"}
     assert not internal & set(twinnet.__all__)
+
+
+def step_lines(path) -> int:
+    """Lines between a file's step markers (# --8<-- [start:...] / [end:...])."""
+    inside, count = False, 0
+    for line in path.read_text().splitlines():
+        if "--8<-- [start:" in line:
+            inside = True
+        elif "--8<-- [end:" in line:
+            inside = False
+        elif inside:
+            count += 1
+    return count
+
+
+def test_one_training_step_reads_in_four_files_per_language():
+    root = Path(__file__).resolve().parents[1]
+    steps = ("forward", "loss", "backward", "update")
+    python = sum(step_lines(root / "python/src/twinnet" / f"{s}.py") for s in steps)
+    r = sum(step_lines(root / "r/R" / f"{s}.R") for s in steps)
+    assert python <= 100 and r <= 100, (python, r)
+    readme = (root / "README.md").read_text()
+    assert f"{python} lines of Python and {r} of R" in readme
