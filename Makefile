@@ -36,9 +36,8 @@ setup: system $(PY_FIXTURES)/MANIFEST.sha256 $(VENV)/.python-ok $(RLIB)/twinnet/
 # embeds) gets Debian's OpenBLAS (single-threaded by the variables above)
 # through the library path, whatever the machine's libblas.so.3 alternative
 # says. Exact mode gives the same bits on every BLAS (tests/test_blas_both.py
-# runs it on reference BLAS and on OpenBLAS); fast mode's bits
-# (tests/known_fast_divergences.txt) and the benchmark are measured with
-# OpenBLAS. R's own start script puts /usr/lib/<triplet> first, hence
+# runs it on reference BLAS and on OpenBLAS); fast mode's drift table and
+# the benchmark are measured with OpenBLAS. R's own start script puts /usr/lib/<triplet> first, hence
 # R_LD_LIBRARY_PATH.
 MULTIARCH := $(shell gcc -dumpmachine 2>/dev/null || echo x86_64-linux-gnu)
 OPENBLAS  := /usr/lib/$(MULTIARCH)/openblas-pthread

@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import twinnet
-from parity import first_mismatch
+from parity import trace_difference
 from twinnet.bad_inputs import run_bad_input
+from twinnet.bitwise import describe
 
 EXAMPLES = int(os.environ.get("TWINNET_HYPOTHESIS_EXAMPLES", "12"))
 SETTINGS = settings(
@@ -92,8 +93,8 @@ def test_random_runs_are_bitwise_identical(r, run):
     )
     args = dict(run, sizes=np.array(run["sizes"], float), activations=np.array(run["activations"]))
     rr = r.call(FIT_R, **args)
-    mismatch = first_mismatch(py.trace, rr["trace"])
-    assert mismatch is None, f"{run}: {mismatch}"
+    found = trace_difference(py.trace, rr["trace"])
+    assert found is None, f"{run}: {describe(found, 'Python', 'R')}"
 
 
 BAD_VALUES = {

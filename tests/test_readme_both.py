@@ -1,7 +1,8 @@
 """The README's examples run as written, so they cannot go stale.
 
-Every fenced ```python block of README.md and python/README.md runs in a fresh Python, every ```r block in a
-fresh Rscript, each as its own test, from a temporary directory. A block
+Every fenced ```python block of README.md and python/README.md runs in a
+fresh Python, every ```r block in a fresh Rscript, each as its own test,
+from a temporary directory. A block
 preceded by the line ``<!-- not run -->`` is skipped (and shown as such).
 """
 
