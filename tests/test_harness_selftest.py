@@ -50,3 +50,11 @@ def test_nan_equals_nan_but_not_a_number():
     assert ulps(1.0, np.nan) == ulps(np.inf, 1.0) == np.inf
     assert ulps(-(2.0**-1074), 2.0**-1074) == 2  # across zero: one double each side
     assert ulps(2.0 - 2.0**-52, 2.0) == 1  # across a power of two, counted exactly
+
+
+def test_both_languages_count_ulps_alike(r):
+    gen = np.random.default_rng(3)
+    x = np.concatenate([gen.standard_normal(500) * 10.0 ** gen.integers(-300, 300, 500),
+                        [0.0, -0.0, np.inf, -np.inf, np.nan, 2.0**-1074, 1.0]])  # fmt: skip
+    y = np.concatenate([x[:250] * (1 + gen.uniform(-1e-12, 1e-12, 250)), -x[250:500], x[500:]])
+    assert np.array_equal(ulps(x, y), r.call("twinnet:::ulps", x, y))

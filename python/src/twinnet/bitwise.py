@@ -132,7 +132,7 @@ def describe(found: dict | None, a: str = "a", b: str = "b") -> str:
     """
     if found is None:
         return "identical"
-    where = f"epoch {found['epoch']}, " if "epoch" in found else ""
+    where = f"epoch {found['epoch']}: " if "epoch" in found else ""
     return (
         f"{where}{found.get('tensor', '')}{found['index']}: "
         f"{a} {found['a'].hex()} vs {b} {found['b'].hex()} ({found['ulps']:.0f} ULPs)"
