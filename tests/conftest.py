@@ -2,6 +2,7 @@
 
 import csv
 import functools
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +29,21 @@ DRIFT_SERIES: dict = {}
 # the cases the drift plot shows (all 39 lines would hide each other)
 DRIFT_CASES = ["toy_article", "toy_simple", "xor", "moons_article", "moons_deep", "blobs"]
 REPORTS = Path(__file__).resolve().parents[1] / ".venv" / "reports"
+# The bad-input runners are test helpers of each language, not package code:
+# Python's is imported from python/tests, R's sourced once into the embedded R.
+PYTHON_TESTS = Path(__file__).resolve().parents[1] / "python" / "tests"
+sys.path.append(str(PYTHON_TESTS))
+R_HELPER = PYTHON_TESTS.parents[1] / "r" / "tests" / "testthat" / "helper-bad_inputs.R"
+# an R expression: the helper's functions, in an environment inside twinnet's
+R_BAD_HELPERS = f"""local({{
+  if (!exists(".bad_inputs", globalenv())) {{
+    helper <- new.env(parent = asNamespace("twinnet"))
+    sys.source("{R_HELPER}", envir = helper)
+    assign(".bad_inputs", helper, globalenv())
+  }}
+  get(".bad_inputs", globalenv())
+}})"""
+R_BAD_INPUT = f"function(entry) {R_BAD_HELPERS}$run_bad_input(entry)"
 
 
 @functools.cache

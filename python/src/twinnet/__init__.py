@@ -9,7 +9,6 @@ The public API mirrors the R package ``twinnet``::
 
 from twinnet import (
     article,
-    bad_inputs,
     cases,
     datasets,
     errors,
@@ -52,7 +51,6 @@ def __getattr__(name: str):
 __all__ = [
     # submodules, so that twinnet.cases.run_case and the like work after import twinnet
     "article",
-    "bad_inputs",
     "cases",
     "errors",
     "exact",
