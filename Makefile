@@ -110,8 +110,8 @@ $(RLIB)/twinnet/DESCRIPTION: $(R_SRC) r/inst/fixtures/MANIFEST.sha256
 
 ## lint: ruff (Python) and lintr (R)
 lint: setup
-	$(VENV)/bin/ruff check --config python/pyproject.toml python tests shared_fixtures docs
-	$(VENV)/bin/ruff format --config python/pyproject.toml --check python tests shared_fixtures docs
+	$(VENV)/bin/ruff check --config python/pyproject.toml python tests tools shared_fixtures docs
+	$(VENV)/bin/ruff format --config python/pyproject.toml --check python tests tools shared_fixtures docs
 	Rscript -e 'l <- c(lintr::lint_package("r"), lintr::lint("docs/examples/article.R"), lintr::lint("docs/examples/article_buggy.R"))' \
 	  -e 'print(l); quit(status = length(l) > 0)'
 
@@ -137,11 +137,11 @@ test-parity: setup browser
 
 ## demo: the article reproduced in both languages, parity, plots (docs/site/plots/)
 demo: setup
-	$(PY) tests/demo.py
+	$(PY) tools/demo.py
 
 ## bench: exact/fast ratios per epoch, both languages
 bench: setup
-	$(PY) tests/bench.py
+	$(PY) tools/bench.py
 
 ## fixtures: rewrite shared_fixtures/ (needs scikit-learn, installed on demand)
 fixtures: setup

@@ -12,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# the harness's bridge to R and its comparisons
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from parity import trace_difference, trace_drift  # noqa: E402
 from rbridge import R  # noqa: E402
