@@ -95,20 +95,27 @@ def split_cases(gen) -> dict:
     }
 
 
-def test_exact_kernels_are_identical(r):
+def test_exact_products_and_sums_are_identical(r):
     gen = np.random.default_rng(7)
     for n, k, m in [(5, 1, 3), (7, 3, 2), (40, 37, 5), (3, 1000, 2), (1100, 1, 1000)]:
         a, b = gen.standard_normal((n, k)), gen.standard_normal((k, m))
         a[0, 0] = -0.0
-        assert_bitwise(
-            exact.exact_matmul(a, b),
-            r.call("exact_matmul", a, b),
-            f"matmul {n}x{k}x{m}",
-        )
+        product = r.call("exact_matmul", a, b)
+        assert_bitwise(exact.exact_matmul(a, b), product, f"matmul {n}x{k}x{m}")
         assert_bitwise(exact.exact_col_sums(a), r.call("exact_col_sums", a), "col_sums")
         assert_bitwise(exact.exact_mean(a), r.call("exact_mean", a), "mean")
     for what, (a, b) in split_cases(gen).items():
         assert_bitwise(exact.exact_matmul(a, b), r.call("exact_matmul", a, b), f"matmul, {what}")
+    m = gen.standard_normal((37, 5))
+    # the tree runs along each language's contiguous axis: rows in numpy, columns in R
+    assert_bitwise(exact.exact_tree_sum(m), r.call("exact_tree_sum", m.T.copy()), "tree_sum")
+    assert_bitwise(exact.exact_row_sums(m), r.call("exact_row_sums", m), "row_sums")
+    assert_bitwise(exact.exact_total(m), r.call("exact_total", m), "total")
+
+
+def kernel_inputs(gen) -> tuple[np.ndarray, np.ndarray]:
+    """Arguments for exp, sigmoid and tanh (the whole range, and the edges),
+    and positive ones for log."""
     x = np.concatenate(
         [
             gen.uniform(-750, 712, 20000),
@@ -116,11 +123,6 @@ def test_exact_kernels_are_identical(r):
             [-np.inf, np.inf, 0.0, -0.0, 709.78, 709.79, -745.13, -745.14, 1e-300],
         ]
     )
-    assert_bitwise(exact.exact_exp(x), r.call("exact_exp", x), "exp")
-    normal = x[(x >= -707) & (x <= 709)]  # all normal results: the one-step scaling
-    assert_bitwise(exact.exact_exp(normal), r.call("exact_exp", normal), "exp, one step")
-    assert_bitwise(exact.exact_sigmoid(x), r.call("exact_sigmoid", x), "sigmoid")
-    assert_bitwise(exact.exact_tanh(x), r.call("exact_tanh", x), "tanh")
     positive = np.concatenate(
         [
             np.exp(gen.uniform(-744, 709, 20000)),
@@ -128,12 +130,17 @@ def test_exact_kernels_are_identical(r):
             [0.0, np.inf, 2.0**-1074, 2.0**-1022, 1.0, np.sqrt(2)],
         ]
     )
+    return x, positive
+
+
+def test_exact_elementwise_kernels_are_identical(r):
+    x, positive = kernel_inputs(np.random.default_rng(7))
+    assert_bitwise(exact.exact_exp(x), r.call("exact_exp", x), "exp")
+    normal = x[(x >= -707) & (x <= 709)]  # all normal results: the one-step scaling
+    assert_bitwise(exact.exact_exp(normal), r.call("exact_exp", normal), "exp, one step")
+    assert_bitwise(exact.exact_sigmoid(x), r.call("exact_sigmoid", x), "sigmoid")
+    assert_bitwise(exact.exact_tanh(x), r.call("exact_tanh", x), "tanh")
     assert_bitwise(exact.exact_log(positive), r.call("exact_log", positive), "log")
-    m = gen.standard_normal((37, 5))
-    # the tree runs along each language's contiguous axis: rows in numpy, columns in R
-    assert_bitwise(exact.exact_tree_sum(m), r.call("exact_tree_sum", m.T.copy()), "tree_sum")
-    assert_bitwise(exact.exact_row_sums(m), r.call("exact_row_sums", m), "row_sums")
-    assert_bitwise(exact.exact_total(m), r.call("exact_total", m), "total")
     assert np.isnan(r.call("exact_exp", np.array([np.nan]))[0])
 
 
