@@ -42,6 +42,15 @@ def array_difference(py, r, what: str = "") -> str | None:
     return None if found is None else what + describe(found, "Python", "R")
 
 
+def first_array_difference(pairs) -> str | None:
+    """The first of ``(what, Python array, R array)`` whose bits differ, described."""
+    for what, py, r in pairs:
+        found = array_difference(py, r, what)
+        if found is not None:
+            return found
+    return None
+
+
 def assert_bitwise(py, r, what: str) -> None:
     """Fail with the first entry that differs, both values in hex and the ULPs."""
     found = array_difference(py, r, what)

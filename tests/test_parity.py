@@ -12,7 +12,7 @@ import pytest
 
 import conftest
 import twinnet
-from parity import array_difference, assert_bitwise, trace_difference, trace_drift
+from parity import assert_bitwise, first_array_difference, trace_difference, trace_drift
 from twinnet import exact
 from twinnet.bitwise import describe
 from twinnet.cases import run_case
@@ -208,12 +208,11 @@ def step_mismatch(r, case, weights, biases, numerics="exact") -> str | None:
     if case["normalize"]:
         X = normalize(fit_normalizer(X, case["normalize"]), X)
     python, other = replay_python(case, net, X, numerics), replay_r(r, case, net, X, numerics)
-    for step, py_tensors, r_tensors in zip(STEPS, python, other, strict=True):
-        for i, (a, b) in enumerate(zip(py_tensors, r_tensors, strict=True)):
-            found = array_difference(a, b, f"{step}[{i}]")
-            if found is not None:
-                return found
-    return None
+    return first_array_difference(
+        (f"{step}[{i}]", a, b)
+        for step, py_tensors, r_tensors in zip(STEPS, python, other, strict=True)
+        for i, (a, b) in enumerate(zip(py_tensors, r_tensors, strict=True))
+    )
 
 
 @pytest.mark.parametrize("name", CASES)

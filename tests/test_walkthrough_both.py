@@ -8,7 +8,7 @@ same values in exact mode; the printed text must be the same characters.
 import numpy as np
 import pytest
 
-from parity import array_difference
+from parity import first_array_difference
 from twinnet.cases import walkthrough_case
 from twinnet.walkthrough import format_walkthrough
 
@@ -29,12 +29,8 @@ function(name, numerics) {
 
 def first_step_mismatch(py_steps, r_out):
     """The first table (in the article's order) whose bits differ, or None."""
-    for name, frame in py_steps.items():
-        a = frame.to_numpy()
-        found = array_difference(a, r_out["values"][name], name)
-        if found is not None:
-            return found
-    return None
+    pairs = ((name, frame.to_numpy(), r_out["values"][name]) for name, frame in py_steps.items())
+    return first_array_difference(pairs)
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -9,6 +9,7 @@ The public API mirrors the R package ``twinnet``::
 
 from twinnet import (
     article,
+    bitwise,
     cases,
     datasets,
     errors,
@@ -51,6 +52,7 @@ def __getattr__(name: str):
 __all__ = [
     # submodules, so that twinnet.cases.run_case and the like work after import twinnet
     "article",
+    "bitwise",
     "cases",
     "errors",
     "exact",

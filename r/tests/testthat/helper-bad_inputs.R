@@ -3,9 +3,10 @@
 # Twin file: python/tests/bad_inputs.py. A test helper, not part of the
 # package: testthat and the parity harness (which sources it) run it.
 # shared_fixtures/bad_inputs.json lists bad inputs, one public argument each,
-# with the error category both languages must raise. Each entry names a call and the
-# arguments that override a valid base call; tagged values (list(matrix =
-# ...), list(dataframe = ...)) describe data that JSON cannot hold directly.
+# with the error category both languages must raise. Each entry names a call
+# and the arguments that override a valid base call; tagged values
+# (list(matrix = ...), list(dataframe = ...)) describe data that JSON cannot
+# hold directly.
 
 XOR_X <- rbind(c(0, 0), c(0, 1), c(1, 0), c(1, 1))
 XOR_Y <- matrix(c(0, 1, 1, 0))
