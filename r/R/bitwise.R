@@ -176,8 +176,8 @@ epoch_row <- function(a, r) {
 #'
 #' `to_hex()` writes an array as `list(shape, hex)`, its values row-major
 #' (as Python orders them) in `sprintf("%a")`; `from_hex()` reads such a
-#' block, as the fixtures and traces of either language hold them, back
-#' into a double array.
+#' block as JSON parsed with `simplifyVector = FALSE` gives it (the
+#' fixtures and traces of either language) back into a double array.
 #'
 #' @param block A list with `shape` and `hex`.
 #' @param finite `FALSE` (traces) also accepts NaN and infinities, as either
@@ -188,8 +188,9 @@ epoch_row <- function(a, r) {
 #'   `shape` and `hex` (`to_hex()`).
 #' @export
 #' @examples
-#' block <- to_hex(matrix(c(0.1, 2, -3, 4e-300), 2))
-#' identical(from_hex(block), matrix(c(0.1, 2, -3, 4e-300), 2))
+#' a <- matrix(c(0.1, 2, -3, 4e-300), 2)
+#' json <- jsonlite::toJSON(to_hex(a))
+#' identical(from_hex(jsonlite::fromJSON(json, simplifyVector = FALSE)), a)
 from_hex <- function(block, finite = TRUE) {
   parts <- block_parts(block)
   if (!isTRUE(finite) && !isFALSE(finite)) {
