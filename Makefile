@@ -122,7 +122,7 @@ test-python: setup
 	$(PY) -m pytest -q python/tests
 
 test-r: setup
-	Rscript -e 'testthat::test_dir("r/tests/testthat", package = "twinnet", load_package = "installed", stop_on_failure = TRUE, reporter = "summary")'
+	Rscript -e 'testthat::test_dir("r/tests/testthat", package = "twinnet", load_package = "installed", stop_on_failure = TRUE, reporter = "check")'
 
 check-r: setup
 	rm -rf $(VENV)/check && mkdir -p $(VENV)/check

@@ -62,7 +62,8 @@ def record_drift(name: str, epochs, report: dict) -> None:
     """One case's fast-mode drift: a row of the table, a line of the plot."""
     by_epoch, first = report["by_epoch"], report["first"]
     DRIFT_SERIES[name] = (epochs, by_epoch)
-    cells = [f"{by_epoch[e]:>13,.0f}" if e < len(by_epoch) else f"{'-':>13s}" for e in MARKS]
+    row = {int(e): i for i, e in enumerate(epochs)}  # a marked epoch may not be recorded
+    cells = [f"{by_epoch[row[e]]:>13,.0f}" if e in row else f"{'-':>13s}" for e in MARKS]
     start = "-" if first is None else str(first["epoch"])
     DRIFT_ROWS.append(f"{name:17s} {start:>5s} {' '.join(cells)} {by_epoch[-1]:>13,.0f}")
 
