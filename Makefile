@@ -36,9 +36,8 @@ setup: system $(PY_FIXTURES)/MANIFEST.sha256 $(VENV)/.python-ok $(RLIB)/twinnet/
 # embeds) gets Debian's OpenBLAS (single-threaded by the variables above)
 # through the library path, whatever the machine's libblas.so.3 alternative
 # says. Exact mode gives the same bits on every BLAS (tests/test_blas_both.py
-# runs it on reference BLAS and on OpenBLAS); fast mode's bits
-# (tests/known_fast_divergences.txt) and the benchmark are measured with
-# OpenBLAS. R's own start script puts /usr/lib/<triplet> first, hence
+# runs it on reference BLAS and on OpenBLAS); fast mode's drift table and
+# the benchmark are measured with OpenBLAS. R's own start script puts /usr/lib/<triplet> first, hence
 # R_LD_LIBRARY_PATH.
 MULTIARCH := $(shell gcc -dumpmachine 2>/dev/null || echo x86_64-linux-gnu)
 OPENBLAS  := /usr/lib/$(MULTIARCH)/openblas-pthread
@@ -111,8 +110,8 @@ $(RLIB)/twinnet/DESCRIPTION: $(R_SRC) r/inst/fixtures/MANIFEST.sha256
 
 ## lint: ruff (Python) and lintr (R)
 lint: setup
-	$(VENV)/bin/ruff check --config python/pyproject.toml python tests shared_fixtures docs
-	$(VENV)/bin/ruff format --config python/pyproject.toml --check python tests shared_fixtures docs
+	$(VENV)/bin/ruff check --config python/pyproject.toml python tests tools shared_fixtures docs
+	$(VENV)/bin/ruff format --config python/pyproject.toml --check python tests tools shared_fixtures docs
 	Rscript -e 'l <- c(lintr::lint_package("r"), lintr::lint("docs/examples/article.R"), lintr::lint("docs/examples/article_buggy.R"))' \
 	  -e 'print(l); quit(status = length(l) > 0)'
 
@@ -123,7 +122,7 @@ test-python: setup
 	$(PY) -m pytest -q python/tests
 
 test-r: setup
-	Rscript -e 'testthat::test_dir("r/tests/testthat", package = "twinnet", load_package = "installed", stop_on_failure = TRUE)'
+	Rscript -e 'testthat::test_dir("r/tests/testthat", package = "twinnet", load_package = "installed", stop_on_failure = TRUE, reporter = "check")'
 
 check-r: setup
 	rm -rf $(VENV)/check && mkdir -p $(VENV)/check
@@ -138,11 +137,11 @@ test-parity: setup browser
 
 ## demo: the article reproduced in both languages, parity, plots (docs/site/plots/)
 demo: setup
-	$(PY) tests/demo.py
+	$(PY) tools/demo.py
 
 ## bench: exact/fast ratios per epoch, both languages
 bench: setup
-	$(PY) tests/bench.py
+	$(PY) tools/bench.py
 
 ## fixtures: rewrite shared_fixtures/ (needs scikit-learn, installed on demand)
 fixtures: setup

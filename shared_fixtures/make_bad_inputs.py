@@ -1,7 +1,7 @@
 """Write shared_fixtures/bad_inputs.json: the table of bad inputs.
 
 Each row: a name, the call, the arguments that override the valid base
-call (see twinnet.bad_inputs / R's run_bad_input), and the error category
+call (see python/tests/bad_inputs.py / R's run_bad_input), and the error category
 both languages must raise. Run by `make fixtures`.
 """
 

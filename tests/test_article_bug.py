@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from parity import same_bits, ulps
+from twinnet.bitwise import same_bits, ulps
 from twinnet.fixtures import read_case
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
@@ -27,7 +27,7 @@ def first_difference(py: dict, rr: dict, atol: float = 0.0):
             bad = ~same_bits(a, b) & (np.abs(a - b) > atol)
             if bad.any():
                 i = tuple(int(k) for k in np.argwhere(bad)[0])
-                return epoch, name, i, ulps(a[i], b[i])
+                return epoch, name, i, int(ulps(a[i], b[i]))
     return None
 
 

@@ -197,8 +197,8 @@ def test_a_csv_file_in_both_languages(command, tmp_path):
     assert out.count("Error at epoch 24 is ") == 2 and "identical at all 25" in out
 
 
-@pytest.mark.parametrize("command", [PYTHON, R], ids=["python", "r"])
-def test_the_bar_on_a_terminal_counts_epochs_from_0(command):
+def on_a_terminal(argv: list[str]) -> tuple[subprocess.CompletedProcess, bytes]:
+    """Run a command with stderr on a 100-column pseudo-terminal; its result and screen."""
     import fcntl
     import pty
     import struct
@@ -221,12 +221,16 @@ def test_the_bar_on_a_terminal_counts_epochs_from_0(command):
 
     reader = threading.Thread(target=read)
     reader.start()
-    argv = ["run", "toy_simple", "--epochs", "3000"]
-    done = subprocess.run(command + argv, stdout=subprocess.PIPE, stderr=terminal, env=ENV)
+    done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=terminal, env=ENV)
     os.close(terminal)
     reader.join(timeout=30)
     os.close(main_fd)
-    text = b"".join(screen)
+    return done, b"".join(screen)
+
+
+@pytest.mark.parametrize("command", [PYTHON, R], ids=["python", "r"])
+def test_the_bar_on_a_terminal_counts_epochs_from_0(command):
+    done, text = on_a_terminal(command + ["run", "toy_simple", "--epochs", "3000"])
     assert done.returncode == 0
     assert b"Error at epoch 0 is" in done.stdout
     assert re.search(rb"epoch \d+ \(0-2999\) loss ", text)  # the last epoch is 2999

@@ -1,6 +1,11 @@
 """make demo's parts, run the way `make demo` runs them (shorter cases)."""
 
-import demo
+import sys
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parents[1] / "tools"))
+
+import demo  # noqa: E402  (tools/demo.py, once tools/ is on the path)
 
 
 def test_demo_article_and_parity(r, capsys):

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import twinnet
-from twinnet.traces import same_bits
+from twinnet.bitwise import same_bits
 
 pytest.importorskip("sklearn")
 

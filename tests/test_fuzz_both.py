@@ -18,11 +18,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from bad_inputs import _in_temporary_fixtures, run_bad_input
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+import conftest
 import twinnet
-from twinnet.bad_inputs import _in_temporary_fixtures, run_bad_input
 from twinnet.errors import TwinnetError
 from twinnet.fixtures import fixture_dir, from_hex, read_case, read_dataset, read_json
 from twinnet.traces import epoch_drift, first_difference, load_trace
@@ -221,14 +222,15 @@ def case_texts(draw):
 
 
 R_READ = """function(text) {
-  out <- tryCatch(twinnet:::in_temporary_fixtures(list(text = text), function(root) {
+  helpers <- HELPERS
+  out <- tryCatch(helpers$in_temporary_fixtures(list(text = text), function(root) {
     case <- read_case("bad", root)
     c(case$lr, unlist(lapply(case$weights, function(w) as.vector(t(w)))),
       unlist(case$biases))
   }), twinnet_error = function(e) class(e)[1L],
       error = function(e) paste("raw:", conditionMessage(e)))
   out
-}"""
+}""".replace("HELPERS", conftest.R_BAD_HELPERS)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))

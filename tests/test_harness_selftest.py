@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from parity import drift, first_mismatch, ulps
+from parity import trace_difference, trace_drift
+from twinnet.bitwise import describe, ulps
 from twinnet.cases import run_case
 
 
@@ -18,7 +19,7 @@ def as_r_trace(trace) -> dict:
 
 def test_identical_traces_have_no_mismatch():
     trace = run_case("xor", record_every=50).trace
-    assert first_mismatch(trace, as_r_trace(trace)) is None
+    assert trace_difference(trace, as_r_trace(trace)) is None
 
 
 def test_one_ulp_in_one_weight_is_found_with_its_epoch_and_index():
@@ -27,18 +28,18 @@ def test_one_ulp_in_one_weight_is_found_with_its_epoch_and_index():
     w = other["weights"][1]
     w[7, 2, 0] = np.nextafter(w[7, 2, 0], np.inf)
     other["outputs"][9, 1, 0] += 0.5  # a later, larger difference must not win
-    found = first_mismatch(trace, other)
-    assert (found.epoch, found.tensor, found.index) == (350, "weights[1]", (2, 0))
-    assert ulps(found.python, found.r) == 1
-    assert "0x" in str(found) and "1 ULPs" in str(found)
+    found = trace_difference(trace, other)
+    assert (found["epoch"], found["tensor"], found["index"]) == (350, "weights[1]", [2, 0])
+    assert ulps(found["a"], found["b"]) == found["ulps"] == 1
+    assert "0x" in describe(found) and "1 ULPs" in describe(found)
 
 
 def test_drift_reports_first_epoch_and_size():
     trace = run_case("toy_article", record_every=100).trace
     other = as_r_trace(trace)
     other["loss"][4:] = np.nextafter(other["loss"][4:], 0)
-    report = drift(trace, other)
-    assert report["first_epoch"] == 400
+    report = trace_drift(trace, other)
+    assert report["first"]["epoch"] == 400
     assert report["max_ulps"]["loss"] == 1 and report["max_ulps"]["outputs"] == 0
 
 
@@ -46,3 +47,14 @@ def test_nan_equals_nan_but_not_a_number():
     assert ulps(np.nan, np.nan) == 0
     assert ulps(1.0, np.nextafter(1.0, 2)) == 1
     assert ulps(-0.0, 0.0) == 0
+    assert ulps(1.0, np.nan) == ulps(np.inf, 1.0) == np.inf
+    assert ulps(-(2.0**-1074), 2.0**-1074) == 2  # across zero: one double each side
+    assert ulps(2.0 - 2.0**-52, 2.0) == 1  # across a power of two, counted exactly
+
+
+def test_both_languages_count_ulps_alike(r):
+    gen = np.random.default_rng(3)
+    x = np.concatenate([gen.standard_normal(500) * 10.0 ** gen.integers(-300, 300, 500),
+                        [0.0, -0.0, np.inf, -np.inf, np.nan, 2.0**-1074, 1.0]])  # fmt: skip
+    y = np.concatenate([x[:250] * (1 + gen.uniform(-1e-12, 1e-12, 250)), -x[250:500], x[500:]])
+    assert np.array_equal(ulps(x, y), r.call("twinnet:::ulps", x, y))

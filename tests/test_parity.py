@@ -1,19 +1,20 @@
 """Python and R, bit for bit: fixtures, generator, kernels, every epoch.
 
 Exact mode must give identical raw float64 bits at every recorded epoch of
-every case in shared_fixtures/. Fast mode is measured, not asserted away:
-its drift is printed and checked against known_fast_divergences.txt.
+every case in shared_fixtures/; each case's verdict is printed as a table.
+Fast mode is measured, not asserted away: its drift is printed as a table,
+and only what holds on any BLAS and numpy build is asserted (the runs
+finish, outputs are finite where exact mode's are, every case is measured).
 """
-
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 import conftest
 import twinnet
-from parity import drift, first_mismatch, same_bits, ulps
+from parity import assert_bitwise, first_array_difference, trace_difference, trace_drift
 from twinnet import exact
+from twinnet.bitwise import describe
 from twinnet.cases import run_case
 from twinnet.fit import output_digest
 from twinnet.fixtures import case_names, fixture_dir, read_case
@@ -23,8 +24,6 @@ from twinnet.rng import rng_shuffle, rng_state, rng_uniform
 
 CASES = case_names()
 ROOT = str(fixture_dir())
-KNOWN = Path(__file__).with_name("known_fast_divergences.txt")
-MARKS = (0, 1, 10, 100, 1000)  # epochs shown in the drift table, then the last
 
 STEP_R = """function(weights, biases, X, y, lr, numerics, activations, loss) {
   sizes <- c(nrow(weights[[1]]), vapply(weights, ncol, 1L))
@@ -42,17 +41,6 @@ DIGEST_R = """function(weights, X, y, epochs, lr) {
   res <- fit(net, X, y, epochs = epochs, lr = lr, record_outputs = "digest")
   list(loss = res$loss, outputs = res$trace$outputs, weights = res$network$weights)
 }"""
-
-
-def assert_bitwise(py, r, what):
-    py, r = np.asarray(py, np.float64), np.asarray(r, np.float64).reshape(np.shape(py))
-    ok = same_bits(py, r)
-    if not ok.all():
-        i = tuple(int(k) for k in np.argwhere(~ok)[0]) if py.ndim else ()
-        pytest.fail(
-            f"{what}{list(i)}: Python {float(py[i]).hex()} vs R {float(r[i]).hex()} "
-            f"({ulps(py[i], r[i])} ULPs)"
-        )
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -107,20 +95,27 @@ def split_cases(gen) -> dict:
     }
 
 
-def test_exact_kernels_are_identical(r):
+def test_exact_products_and_sums_are_identical(r):
     gen = np.random.default_rng(7)
     for n, k, m in [(5, 1, 3), (7, 3, 2), (40, 37, 5), (3, 1000, 2), (1100, 1, 1000)]:
         a, b = gen.standard_normal((n, k)), gen.standard_normal((k, m))
         a[0, 0] = -0.0
-        assert_bitwise(
-            exact.exact_matmul(a, b),
-            r.call("exact_matmul", a, b),
-            f"matmul {n}x{k}x{m}",
-        )
+        product = r.call("exact_matmul", a, b)
+        assert_bitwise(exact.exact_matmul(a, b), product, f"matmul {n}x{k}x{m}")
         assert_bitwise(exact.exact_col_sums(a), r.call("exact_col_sums", a), "col_sums")
         assert_bitwise(exact.exact_mean(a), r.call("exact_mean", a), "mean")
     for what, (a, b) in split_cases(gen).items():
         assert_bitwise(exact.exact_matmul(a, b), r.call("exact_matmul", a, b), f"matmul, {what}")
+    m = gen.standard_normal((37, 5))
+    # the tree runs along each language's contiguous axis: rows in numpy, columns in R
+    assert_bitwise(exact.exact_tree_sum(m), r.call("exact_tree_sum", m.T.copy()), "tree_sum")
+    assert_bitwise(exact.exact_row_sums(m), r.call("exact_row_sums", m), "row_sums")
+    assert_bitwise(exact.exact_total(m), r.call("exact_total", m), "total")
+
+
+def kernel_inputs(gen) -> tuple[np.ndarray, np.ndarray]:
+    """Arguments for exp, sigmoid and tanh (the whole range, and the edges),
+    and positive ones for log."""
     x = np.concatenate(
         [
             gen.uniform(-750, 712, 20000),
@@ -128,11 +123,6 @@ def test_exact_kernels_are_identical(r):
             [-np.inf, np.inf, 0.0, -0.0, 709.78, 709.79, -745.13, -745.14, 1e-300],
         ]
     )
-    assert_bitwise(exact.exact_exp(x), r.call("exact_exp", x), "exp")
-    normal = x[(x >= -707) & (x <= 709)]  # all normal results: the one-step scaling
-    assert_bitwise(exact.exact_exp(normal), r.call("exact_exp", normal), "exp, one step")
-    assert_bitwise(exact.exact_sigmoid(x), r.call("exact_sigmoid", x), "sigmoid")
-    assert_bitwise(exact.exact_tanh(x), r.call("exact_tanh", x), "tanh")
     positive = np.concatenate(
         [
             np.exp(gen.uniform(-744, 709, 20000)),
@@ -140,12 +130,17 @@ def test_exact_kernels_are_identical(r):
             [0.0, np.inf, 2.0**-1074, 2.0**-1022, 1.0, np.sqrt(2)],
         ]
     )
+    return x, positive
+
+
+def test_exact_elementwise_kernels_are_identical(r):
+    x, positive = kernel_inputs(np.random.default_rng(7))
+    assert_bitwise(exact.exact_exp(x), r.call("exact_exp", x), "exp")
+    normal = x[(x >= -707) & (x <= 709)]  # all normal results: the one-step scaling
+    assert_bitwise(exact.exact_exp(normal), r.call("exact_exp", normal), "exp, one step")
+    assert_bitwise(exact.exact_sigmoid(x), r.call("exact_sigmoid", x), "sigmoid")
+    assert_bitwise(exact.exact_tanh(x), r.call("exact_tanh", x), "tanh")
     assert_bitwise(exact.exact_log(positive), r.call("exact_log", positive), "log")
-    m = gen.standard_normal((37, 5))
-    # the tree runs along each language's contiguous axis: rows in numpy, columns in R
-    assert_bitwise(exact.exact_tree_sum(m), r.call("exact_tree_sum", m.T.copy()), "tree_sum")
-    assert_bitwise(exact.exact_row_sums(m), r.call("exact_row_sums", m), "row_sums")
-    assert_bitwise(exact.exact_total(m), r.call("exact_total", m), "total")
     assert np.isnan(r.call("exact_exp", np.array([np.nan]))[0])
 
 
@@ -167,61 +162,57 @@ def test_normalisers_are_identical(r, method):
     assert_bitwise(normalize(py, X), scaled, f"{method} normalize")
 
 
-def step_mismatch(r, case, weights, biases, numerics="exact") -> str | None:
-    """Replay one epoch from the same parameters in both languages; name the
-    first step (forward, backward, update) whose result differs, or None.
-
-    The replay is one full-batch step: for a mini-batch case it pinpoints
-    the kernels that differ, not the batch in which they first did."""
-    net = twinnet.init_network(
+def replay_network(case, weights, biases):
+    """The case's network, started from the given parameters."""
+    return twinnet.init_network(
         case["sizes"],
         weights=weights,
         biases=biases,
         bias=biases is not None,
         activations=case["activations"],
     )
+
+
+def replay_python(case, net, X, numerics) -> list:
+    """One full-batch step in Python: forward, backward and update, named."""
     ops = numerics_ops(numerics)
-    X = case["X"]
-    if case["normalize"]:
-        X = normalize(fit_normalizer(X, case["normalize"]), X)
     layers = twinnet.forward(net, X, ops)
     grads = twinnet.backward(net, layers, case["y"], ops, case["loss"])
     after = twinnet.update(net, grads, case["lr"])
-    r_biases = None if biases is None else r.list(*net.biases)
-    rr = r.call(
-        STEP_R,
-        r.list(*net.weights),
-        r_biases,
-        X,
-        case["y"],
-        case["lr"],
-        numerics,
-        np.array(case["activations"]),
-        case["loss"],
+    return [layers, grads.weights, grads.biases or [], after.weights, after.biases or []]
+
+
+def replay_r(r, case, net, X, numerics) -> list:
+    """The same step in R, its tensors in the same order as replay_python's."""
+    r_biases = None if net.biases is None else r.list(*net.biases)
+    activations = np.array(case["activations"])
+    rr = r.call(STEP_R, r.list(*net.weights), r_biases, X, case["y"], case["lr"], numerics,
+                activations, case["loss"])  # fmt: skip
+    grads, after = rr["grads"], rr["network"]
+    return [rr["layers"], grads["weights"], grads["biases"] or [], after["weights"],
+            after["biases"] or []]  # fmt: skip
+
+
+STEPS = ["forward: layers", "backward: grad weights", "backward: grad biases",
+         "update: weights", "update: biases"]  # fmt: skip
+
+
+def step_mismatch(r, case, weights, biases, numerics="exact") -> str | None:
+    """Replay one epoch from the same parameters in both languages; name the
+    first step (forward, backward, update) whose result differs, or None.
+
+    The replay is one full-batch step: for a mini-batch case it pinpoints
+    the kernels that differ, not the batch in which they first did."""
+    net = replay_network(case, weights, biases)
+    X = case["X"]
+    if case["normalize"]:
+        X = normalize(fit_normalizer(X, case["normalize"]), X)
+    python, other = replay_python(case, net, X, numerics), replay_r(r, case, net, X, numerics)
+    return first_array_difference(
+        (f"{step}[{i}]", a, b)
+        for step, py_tensors, r_tensors in zip(STEPS, python, other, strict=True)
+        for i, (a, b) in enumerate(zip(py_tensors, r_tensors, strict=True))
     )
-    # (step name, Python tensors, R tensors), in the order the epoch runs them
-    groups = [
-        ("forward: layers", layers, rr["layers"]),
-        ("backward: grad weights", grads.weights, rr["grads"]["weights"]),
-        ("backward: grad biases", grads.biases or [], rr["grads"]["biases"] or []),
-        ("update: weights", after.weights, rr["network"]["weights"]),
-        ("update: biases", after.biases or [], rr["network"]["biases"] or []),
-    ]
-    steps = [
-        (f"{name}[{i}]", a, b)
-        for name, ps, rs in groups
-        for i, (a, b) in enumerate(zip(ps, rs, strict=True))
-    ]
-    for what, py, other in steps:
-        other = np.asarray(other).reshape(np.shape(py))
-        ok = same_bits(py, other)
-        if not ok.all():
-            i = tuple(int(k) for k in np.argwhere(~ok)[0])
-            return (
-                f"{what}{list(i)}: Python {float(py[i]).hex()} vs R "
-                f"{float(other[i]).hex()} ({ulps(py[i], other[i])} ULPs)"
-            )
-    return None
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -241,47 +232,55 @@ def test_step_replay_names_the_first_differing_step(r):
 def test_exact_mode_is_bitwise_identical_at_every_epoch(r, name):
     py = run_case(name, "exact")
     rr = r.call("run_case", name, "exact", root=ROOT)
-    mismatch = first_mismatch(py.trace, rr["trace"])
-    if mismatch is not None:
-        # replay the epoch that produced the first difference, step by step
-        row = int(np.searchsorted(py.trace.epochs, mismatch.epoch))
-        row = row - 1 if mismatch.tensor.startswith(("weights", "biases")) else row
-        biases = None if py.trace.biases is None else [b[row] for b in py.trace.biases]
-        step = step_mismatch(r, read_case(name), [w[row] for w in py.trace.weights], biases)
-        pytest.fail(f"{name}: first difference at {mismatch}; replayed: {step}")
+    found = trace_difference(py.trace, rr["trace"])
+    conftest.EXACT_ROWS.append((name, len(py.trace.epochs), describe(found, "Python", "R")))
+    if found is not None:
+        pytest.fail(f"{name}: first difference at {describe(found, 'Python', 'R')}; "
+                    f"replayed: {replay_first_difference(r, name, py.trace, found)}")  # fmt: skip
     for i, w in enumerate(py.network.weights):
         assert_bitwise(w, rr["network"]["weights"][i], f"{name} final weights[{i}]")
     for i, b in enumerate(py.network.biases or []):
         assert_bitwise(b, rr["network"]["biases"][i], f"{name} final biases[{i}]")
 
 
-def known_divergences() -> dict:
-    known = {}
-    for line in KNOWN.read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, bound = line.split()[:2]
-            known[name] = 2 ** int(bound.removeprefix("2^"))
-    return known
+def replay_first_difference(r, name, trace, found) -> str | None:
+    """Replay, step by step, the epoch that produced the first difference."""
+    row = int(np.searchsorted(trace.epochs, found["epoch"]))
+    row = row - 1 if found["tensor"].startswith(("weights", "biases")) else row
+    biases = None if trace.biases is None else [b[row] for b in trace.biases]
+    return step_mismatch(r, read_case(name), [w[row] for w in trace.weights], biases)
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_fast_mode_drift(r, name):
+def test_fast_mode_runs_and_its_drift_is_measured(r, name):
+    # fast mode's drift depends on the BLAS and the numpy build: it is
+    # reported (the table after the run), not bounded; what is asserted
+    # holds on any build
+    exact_run = run_case(name, "exact")
     py = run_case(name, "fast")
     rr = r.call("run_case", name, "fast", root=ROOT)
-    report = drift(py.trace, rr["trace"])
-    worst = max(report["max_ulps"].values())
-    by_epoch = report["by_epoch"]
-    conftest.DRIFT_SERIES[name] = (py.trace.epochs, by_epoch)
-    cells = [f"{int(by_epoch[e]):>13,d}" if e < len(by_epoch) else f"{'-':>13s}" for e in MARKS]
-    conftest.DRIFT_ROWS.append(
-        f"{name:17s} {report['first_epoch']!s:>5s} {' '.join(cells)} {int(by_epoch[-1]):>13,d}"
-    )
-    known = known_divergences()
-    if name in known:
-        assert report["first_epoch"] is not None, f"{name} is now identical: unlist it"
-        assert worst <= known[name], f"{name} drifts {worst} ULPs > bound {known[name]}"
-    else:
-        assert report["first_epoch"] is None, f"{name} diverges in fast mode: {report}"
+    report = trace_drift(py.trace, rr["trace"])
+    conftest.record_drift(name, py.trace.epochs, report)
+    finite = np.isfinite(exact_run.trace.outputs)
+    assert len(rr["trace"]["loss"]) == len(py.trace.epochs) == len(exact_run.trace.epochs)
+    assert np.isfinite(py.trace.outputs[finite]).all(), f"{name}: Python fast output not finite"
+    r_outputs = np.asarray(rr["trace"]["outputs"]).reshape(py.trace.outputs.shape)
+    assert np.isfinite(r_outputs[finite]).all(), f"{name}: R fast output not finite"
+    assert len(report["by_epoch"]) == len(py.trace.epochs) and (report["by_epoch"] >= 0).all()
+
+
+def test_the_drift_table_is_complete(request):
+    # runs after the fast-mode tests (file order): every one of them that
+    # this session selected has its row, with a cell for every column
+    selected = {
+        item.callspec.params["name"]
+        for item in request.session.items
+        if getattr(item, "originalname", "") == "test_fast_mode_runs_and_its_drift_is_measured"
+    }
+    ran = [row.split()[0] for row in conftest.DRIFT_ROWS]
+    assert sorted(ran) == sorted(selected), f"no drift row for {sorted(selected - set(ran))}"
+    # case, first differing epoch, one cell per marked epoch, the last epoch
+    assert all(len(row.split()) == 3 + len(conftest.MARKS) for row in conftest.DRIFT_ROWS)
 
 
 def test_output_digests_are_identical_over_10000_moons_epochs(r):

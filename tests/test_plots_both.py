@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import twinnet
-from parity import drift
+from parity import trace_drift
 from twinnet.cases import run_case
 from twinnet.fixtures import fixture_dir, read_case
 
@@ -86,7 +86,7 @@ def test_decision_boundary_from_both_languages(r, moons, tmp_path):
 def test_drift_plot_from_both_languages(r, moons, tmp_path):
     _, py, rr = moons
     # the same table in both languages: case, epoch, ulps
-    ulps = drift(py.trace, rr["trace"])["by_epoch"]
+    ulps = trace_drift(py.trace, rr["trace"])["by_epoch"]
     table = {"case": ["moons_article"] * len(ulps), "epoch": py.trace.epochs, "ulps": ulps}
     assert ulps.max() > 2**20  # moons drifts far apart in fast mode: a line to see
     py_path, r_path = tmp_path / "drift_py.png", tmp_path / "drift_r.png"

@@ -10,12 +10,14 @@ import json
 import os
 
 import numpy as np
+from bad_inputs import run_bad_input
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import conftest
 import twinnet
-from parity import first_mismatch
-from twinnet.bad_inputs import run_bad_input
+from parity import trace_difference
+from twinnet.bitwise import describe
 
 EXAMPLES = int(os.environ.get("TWINNET_HYPOTHESIS_EXAMPLES", "12"))
 SETTINGS = settings(
@@ -92,8 +94,8 @@ def test_random_runs_are_bitwise_identical(r, run):
     )
     args = dict(run, sizes=np.array(run["sizes"], float), activations=np.array(run["activations"]))
     rr = r.call(FIT_R, **args)
-    mismatch = first_mismatch(py.trace, rr["trace"])
-    assert mismatch is None, f"{run}: {mismatch}"
+    found = trace_difference(py.trace, rr["trace"])
+    assert found is None, f"{run}: {describe(found, 'Python', 'R')}"
 
 
 BAD_VALUES = {
@@ -122,5 +124,5 @@ def test_random_bad_inputs_give_the_same_category(r, arg, data):
     if arg == "shuffle":
         entry["args"]["batch_size"] = 2
     in_python = run_bad_input(entry)
-    in_r = r.call("run_bad_input", json.dumps(entry))[0]
+    in_r = r.call(conftest.R_BAD_INPUT, json.dumps(entry))[0]
     assert in_python == in_r and in_python.startswith("twinnet_"), (entry, in_python, in_r)

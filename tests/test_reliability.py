@@ -14,10 +14,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from bad_inputs import read_bad_inputs, run_bad_input
 
+import conftest
 import twinnet
 from rbridge import RError
-from twinnet.bad_inputs import read_bad_inputs, run_bad_input
 from twinnet.errors import TrainingError
 
 BAD = read_bad_inputs()
@@ -25,7 +26,7 @@ BAD = read_bad_inputs()
 
 @pytest.mark.parametrize("entry", BAD, ids=[e["name"] for e in BAD])
 def test_bad_input_gives_the_same_category_in_both(r, entry):
-    in_r = r.call("run_bad_input", json.dumps(entry))[0]
+    in_r = r.call(conftest.R_BAD_INPUT, json.dumps(entry))[0]
     assert run_bad_input(entry) == in_r == entry["category"]
 
 

@@ -8,7 +8,7 @@ same values in exact mode; the printed text must be the same characters.
 import numpy as np
 import pytest
 
-from parity import same_bits, ulps
+from parity import first_array_difference
 from twinnet.cases import walkthrough_case
 from twinnet.walkthrough import format_walkthrough
 
@@ -29,14 +29,8 @@ function(name, numerics) {
 
 def first_step_mismatch(py_steps, r_out):
     """The first table (in the article's order) whose bits differ, or None."""
-    for name, frame in py_steps.items():
-        a = frame.to_numpy()
-        b = np.asarray(r_out["values"][name], dtype=np.float64).reshape(a.shape)
-        bad = ~same_bits(a, b)
-        if bad.any():
-            i = tuple(int(k) for k in np.argwhere(bad)[0])
-            return f"{name}{list(i)}: {a[i].hex()} vs {b[i].hex()} ({ulps(a[i], b[i])} ULPs)"
-    return None
+    pairs = ((name, frame.to_numpy(), r_out["values"][name]) for name, frame in py_steps.items())
+    return first_array_difference(pairs)
 
 
 @pytest.mark.parametrize("name", CASES)

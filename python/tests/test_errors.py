@@ -12,9 +12,9 @@ import warnings
 
 import numpy as np
 import pytest
+from bad_inputs import read_bad_inputs, run_bad_input
 
 import twinnet
-from twinnet.bad_inputs import read_bad_inputs, run_bad_input
 from twinnet.errors import (
     ArgumentError,
     ConfigError,

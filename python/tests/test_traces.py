@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import twinnet
+from twinnet.bitwise import from_hex, to_hex, ulps
 from twinnet.errors import FixtureError
 from twinnet.fixtures import trace_digest
 from twinnet.traces import epoch_drift, first_difference, load_trace, save_trace
@@ -71,3 +72,19 @@ def test_epoch_drift_is_the_largest_ulp_distance_per_epoch(saved):
     w[1, 0, 2] = np.nextafter(np.nextafter(w[1, 0, 2], 9), 9)
     b["tensors"]["loss"][2] = np.nan
     assert list(epoch_drift(a, b)) == [0.0, 2.0, np.inf]
+
+
+def test_ulps_counts_the_doubles_between_across_binades_and_zero():
+    assert ulps(1.0, 1.0 + 2.0**-52) == 1
+    assert ulps(2.0 - 2.0**-52, 2.0) == 1
+    assert ulps(-(2.0**-1074), 2.0**-1074) == 2
+    assert ulps(-1.0, 1.0) == 1023 * 2.0**53
+    got = ulps([np.nan, -0.0, 1.0, np.inf], [np.nan, 0.0, np.inf, np.inf])
+    assert got.tolist() == [0.0, 0.0, np.inf, 0.0]
+
+
+def test_hex_blocks_keep_arrays_of_three_dimensions_row_major():
+    a = np.arange(1, 25).reshape(2, 3, 4) / 8
+    block = to_hex(a)
+    assert block["shape"] == [2, 3, 4] and block["hex"][:2] == [a[0, 0, 0].hex(), a[0, 0, 1].hex()]
+    assert np.array_equal(from_hex(block), a)

@@ -252,9 +252,7 @@ compare_line <- function(a, b) {
     return(sprintf("identical at all %d recorded epochs (sha256 %s)",
                    length(a$epochs), substr(a$digest, 1L, 12L)))
   }
-  sprintf("differ from epoch %d: %s[%s] Python %a vs R %a (%.0f ULPs)",
-          found$epoch, found$tensor, paste(found$index, collapse = ", "),
-          found$a, found$b, found$ulps)
+  paste("differ from", describe(found, "Python", "R"))
 }
 
 # Run a Python job (python3 -m twinnet ...); return its status.

@@ -7,11 +7,6 @@
 # format is described in shared_fixtures/README.md and its schemas.
 
 MANIFEST <- "MANIFEST.sha256"
-# A finite double in hex, as the schemas define it (hexFloat).
-HEX <- "^-?0x[01](\\.[0-9a-f]{1,13})?p[+-](0|[1-9][0-9]{0,3})$"
-# Non-finite values in a trace, as Python (float.hex) and R (sprintf) write
-# them.
-NONFINITE <- c("nan", "inf", "-inf", "NaN", "Inf", "-Inf")
 # Deeper nesting is refused by both readers (the fixtures nest 3 levels).
 MAX_DEPTH <- 32L
 # An escaped NUL inside a JSON string: \u0000 after an even run of backslashes.
@@ -23,19 +18,14 @@ NUL_ESCAPE <- "(?<!\\\\)(\\\\\\\\)*\\\\u0000"
 #' package. `read_dataset()` and `read_case()` decode one file each (the
 #' case with its data set, learning rate and initial weights);
 #' `case_names()` lists the cases. Every file is checked against its sha256
-#' in the manifest before it is parsed. `from_hex()` and `to_hex()` convert
-#' a `list(shape, hex)` block, row-major, to and from a double array.
+#' in the manifest before it is parsed (blocks of numbers with
+#' [from_hex()]).
 #' `trace_digest()` is the sha256 of a trace's doubles (little-endian,
 #' row-major; weights, biases, outputs, loss) as the golden files store it.
 #'
 #' @param name Name of a data set or case (the file name without `.json`).
 #' @param root The fixtures folder.
 #' @param path A fixture file.
-#' @param block A list with `shape` and `hex`.
-#' @param finite `FALSE` (traces) also accepts NaN and infinities, as either
-#'   language spells them; any other value that is not a double in hex is an
-#'   error.
-#' @param a A numeric vector or matrix.
 #' @param must_exist Stop with an error when no fixtures are found.
 #' @return Lists of decoded values; see the fixtures README for the fields.
 #' @keywords internal
@@ -54,71 +44,7 @@ fixture_dir <- function(must_exist = TRUE) {
 }
 
 #' @rdname fixture_dir
-#' @keywords internal
-from_hex <- function(block, finite = TRUE) {
-  parts <- block_parts(block)
-  if (!isTRUE(finite) && !isFALSE(finite)) {
-    twinnet_abort("fixture", "finite must be TRUE or FALSE; got ",
-                  paste(deparse(finite), collapse = " "))
-  }
-  texts <- parts$hex
-  allowed <- if (finite) character() else NONFINITE
-  spelt <- texts %in% allowed
-  well_formed <- (grepl(HEX, texts, perl = TRUE) & !grepl("\n", texts)) |
-    spelt
-  values <- suppressWarnings(as.numeric(texts))
-  if (!all(well_formed) || !all(is.finite(values[!spelt]))) {
-    twinnet_abort("fixture", "a block holds a value that is not a double ",
-                  "in hex")
-  }
-  shape <- parts$shape
-  if (length(values) != prod(shape)) {
-    twinnet_abort("fixture", length(values), " values do not fill shape ",
-                  paste(shape, collapse = " x "))
-  }
-  if (length(shape) == 1L) {
-    return(values)
-  }
-  aperm(array(values, rev(shape)))
-}
-
-# A JSON array of whole numbers from 0 to 2^31 - 1.
-whole_numbers <- function(x) {
-  json_is_type("array", x) && all(vapply(x, function(n) {
-    json_is_type("integer", n) && n >= 0 && n < 2^31
-  }, TRUE))
-}
-
-# The shape and hex strings of a block, checked for type.
-block_parts <- function(block) {
-  if (!json_is_type("object", block) ||
-        !all(c("shape", "hex") %in% names(block))) {
-    twinnet_abort("fixture", "a block must be an object with 'shape' and ",
-                  "'hex'")
-  }
-  shape <- block$shape
-  if (!whole_numbers(shape) || !length(shape) %in% 1:3) {
-    twinnet_abort("fixture", "a block's shape must be a list of 1 to 3 ",
-                  "whole numbers")
-  }
-  texts <- block$hex
-  if (!json_is_type("array", texts) ||
-        !all(vapply(texts, json_is_type, TRUE, kind = "string"))) {
-    twinnet_abort("fixture", "a block's hex must be a list of strings")
-  }
-  list(shape = as.integer(unlist(shape)), hex = as.character(unlist(texts)))
-}
-
-#' @rdname fixture_dir
-#' @keywords internal
-to_hex <- function(a) {
-  shape <- if (is.null(dim(a))) length(a) else dim(a)
-  values <- if (is.null(dim(a))) a else as.vector(t(a))
-  list(shape = shape, hex = sprintf("%a", values))
-}
-
-#' @rdname fixture_dir
-#' @keywords internal
+#' @export
 read_json <- function(path) {
   raw <- tryCatch(
     readBin(path, "raw", file.info(path)$size),
@@ -289,10 +215,7 @@ check_case <- function(case) {
 #' @param trace The `trace` of a [fit()] result.
 #' @keywords internal
 trace_digest <- function(trace) {
-  # row-major bytes: R arrays are column-major, so reverse the dimensions
-  row_major <- function(a) {
-    if (is.null(dim(a))) a else as.vector(aperm(a, rev(seq_along(dim(a)))))
-  }
+  # row-major bytes: R arrays are column-major (row_major() reorders them)
   parts <- c(trace$weights, trace$biases, list(trace$outputs, trace$loss))
   bytes <- lapply(parts, function(a) {
     writeBin(row_major(a), raw(), size = 8L, endian = "little")

@@ -122,43 +122,22 @@ trace_tensor <- function(name, block, n_epochs) {
 # The names of a trace's tensors.
 TENSOR_NAME <- "^(loss|outputs|(weights|biases)\\[[0-9]+\\])$"
 
-# name -> array with the recorded epochs first, in a fixed order.
-trace_tensors <- function(trace) {
-  tensors <- list(loss = trace$loss, outputs = trace$outputs)
-  for (i in seq_along(trace$weights)) {
-    tensors[[paste0("weights[", i - 1L, "]")]] <- trace$weights[[i]]
-  }
-  for (i in seq_along(trace$biases)) {
-    tensors[[paste0("biases[", i - 1L, "]")]] <- trace$biases[[i]]
-  }
-  tensors
-}
-
 #' @rdname save_trace
 #' @export
 first_difference <- function(a, b) {
-  check_loaded(a, "a")
-  check_loaded(b, "b")
-  if (!identical(a$epochs, b$epochs) ||
-        !identical(names(a$tensors), names(b$tensors))) {
-    twinnet_abort("fixture", "the two traces record different epochs or ",
-                  "tensors")
-  }
-  found <- first_bad_entry(a, b)
-  if (is.null(found)) {
-    return(NULL)
-  }
-  shape <- dim(a$tensors[[found$name]])[-1L]
-  index <- rev(arrayInd(found$k, rev(shape))) - 1L
-  x <- row_major_rows(a$tensors[[found$name]])[found$row, found$k]
-  y <- row_major_rows(b$tensors[[found$name]])[found$row, found$k]
-  list(epoch = a$epochs[found$row], tensor = found$name, index = index,
-       a = x, b = y, ulps = ulps_apart(x, y))
+  check_pair(a, b)
+  first_difference_in(a$epochs, a$tensors, b$tensors)
 }
 
 #' @rdname save_trace
 #' @export
 epoch_drift <- function(a, b) {
+  check_pair(a, b)
+  drift_in(a$epochs, a$tensors, b$tensors)$by_epoch
+}
+
+# Two loaded traces that record the same epochs and tensors.
+check_pair <- function(a, b) {
   check_loaded(a, "a")
   check_loaded(b, "b")
   if (!identical(a$epochs, b$epochs) ||
@@ -166,17 +145,6 @@ epoch_drift <- function(a, b) {
     twinnet_abort("fixture", "the two traces record different epochs or ",
                   "tensors")
   }
-  worst <- numeric(length(a$epochs))
-  for (name in names(a$tensors)) {
-    x <- row_major_rows(a$tensors[[name]])
-    y <- row_major_rows(b$tensors[[name]])
-    scale <- pmax(abs(x), abs(y), .Machine$double.xmin)
-    apart <- abs(x - y) / 2^(floor(log2(scale)) - 52)
-    apart[same_bits(x, y)] <- 0
-    apart[is.nan(apart)] <- Inf
-    worst <- pmax(worst, apply(apart, 1L, max))
-  }
-  worst
 }
 
 # A trace as load_trace() returns it: epochs, and tensors that fit them.
@@ -190,56 +158,9 @@ check_loaded <- function(trace, what) {
   }
 }
 
-# Row, tensor and entry of the earliest difference, or NULL.
-first_bad_entry <- function(a, b) {
-  found <- NULL
-  for (name in names(a$tensors)) {
-    x <- row_major_rows(a$tensors[[name]])
-    y <- row_major_rows(b$tensors[[name]])
-    if (!identical(dim(x), dim(y))) {
-      twinnet_abort("fixture", name, " has a different shape in each trace")
-    }
-    bad <- matrix(!same_bits(x, y), nrow(x))
-    rows <- which(rowSums(bad) > 0)
-    if (length(rows) > 0L && (is.null(found) || rows[1L] < found$row)) {
-      found <- list(row = rows[1L], name = name, k = which(bad[rows[1L], ])[1L])
-    }
-  }
-  found
-}
-
-# Elementwise: the same double value and sign, or both NaN.
-same_bits <- function(x, y) {
-  same <- !is.na(x) & !is.na(y) & x == y & (x != 0 | 1 / x == 1 / y)
-  same | (is.nan(x) & is.nan(y))
-}
-
-# How many doubles apart x and y are (exact near each other).
-ulps_apart <- function(x, y) {
-  if (!is.finite(x) || !is.finite(y)) {
-    return(Inf)
-  }
-  if (x == y) {
-    return(0)
-  }
-  scale <- max(abs(x), abs(y), .Machine$double.xmin)
-  abs(x - y) / 2^(floor(log2(scale)) - 52)
-}
-
-# One row per recorded epoch, each the row-major flattening of its tensor.
-row_major_rows <- function(a) {
-  if (is.null(dim(a))) {
-    return(matrix(a))
-  }
-  n_dim <- length(dim(a))
-  matrix(aperm(a, c(1L, rev(seq_len(n_dim)[-1L]))), dim(a)[1L])
-}
-
-# An array as a {shape, hex} block, row-major like Python's.
+# An array as a {shape, hex} block that stays a JSON array at length 1.
 hex_block <- function(a) {
-  shape <- if (is.null(dim(a))) length(a) else dim(a)
-  values <- if (is.null(dim(a))) a else as.vector(aperm(a))
-  list(shape = I(as.integer(shape)), hex = I(sprintf("%a", values)))
+  lapply(to_hex(a), I)
 }
 
 # The inverse of hex_block(): the values as an array of the block's shape.

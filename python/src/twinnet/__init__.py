@@ -9,7 +9,7 @@ The public API mirrors the R package ``twinnet``::
 
 from twinnet import (
     article,
-    bad_inputs,
+    bitwise,
     cases,
     datasets,
     errors,
@@ -58,7 +58,7 @@ def __getattr__(name: str):
 __all__ = [
     # submodules, so that twinnet.cases.run_case and the like work after import twinnet
     "article",
-    "bad_inputs",
+    "bitwise",
     "cases",
     "errors",
     "exact",

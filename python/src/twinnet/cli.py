@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from twinnet.article import replay_article
+from twinnet.bitwise import describe
 from twinnet.cases import run_case, start_case, walkthrough_case
 from twinnet.cli_options import parser
 from twinnet.cli_output import (
@@ -213,11 +214,7 @@ def compare_line(a: dict, b: dict) -> str:
     found = first_difference(a, b)
     if found is None:
         return f"identical at all {len(a['epochs'])} recorded epochs (sha256 {a['digest'][:12]})"
-    return (
-        f"differ from epoch {found['epoch']}: {found['tensor']}{found['index']} "
-        f"Python {float(found['a']).hex()} vs R {float(found['b']).hex()} "
-        f"({found['ulps']:.0f} ULPs)"
-    )
+    return f"differ from {describe(found, 'Python', 'R')}"
 
 
 def run_r(argv: list[str]) -> int:

@@ -13,9 +13,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from twinnet.bitwise import describe, to_hex
 from twinnet.errors import ArgumentError
 from twinnet.fit import fit
-from twinnet.fixtures import to_hex
 from twinnet.network import Network
 from twinnet.traces import first_difference, load_trace, save_trace
 from twinnet.validate import check_data, check_network
@@ -54,11 +54,7 @@ class Verdict:
     def __str__(self) -> str:
         if self.difference is None:
             return f"identical at all {self.epochs} recorded epochs"
-        d = self.difference
-        return (
-            f"differ from epoch {d['epoch']}: {d['tensor']}{d['index']} "
-            f"Python {float(d['a']).hex()} vs R {float(d['b']).hex()} ({d['ulps']:.0f} ULPs)"
-        )
+        return f"differ from {describe(self.difference, 'Python', 'R')}"
 
     __repr__ = __str__
 

@@ -9,7 +9,6 @@ The format is described in ``shared_fixtures/README.md`` and its schemas.
 
 import hashlib
 import json
-import math
 import os
 import re
 import stat
@@ -17,14 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
+# from_hex and to_hex stay reachable as twinnet.fixtures.from_hex and .to_hex
+from twinnet.bitwise import from_hex, to_hex, whole_numbers  # noqa: F401
 from twinnet.errors import FixtureError
-from twinnet.schema import json_is_type, schema_problem
+from twinnet.schema import schema_problem
 
 MANIFEST = "MANIFEST.sha256"
-# A finite double in hex, as the schemas define it (hexFloat).
-HEX = re.compile(r"^-?0x[01](\.[0-9a-f]{1,13})?p[+-](0|[1-9][0-9]{0,3})$")
-# Non-finite values in a trace, as Python (float.hex) and R (sprintf) write them.
-NONFINITE = ("nan", "inf", "-inf", "NaN", "Inf", "-Inf")
 # Deeper nesting is refused by both readers (the fixtures nest 3 levels).
 MAX_DEPTH = 32
 # An escaped NUL inside a JSON string: \u0000 after an even run of backslashes.
@@ -47,56 +44,6 @@ def fixture_dir() -> Path:
     if (packaged / MANIFEST).is_file():
         return packaged
     raise FixtureError("shared_fixtures not found: set TWINNET_FIXTURES")
-
-
-def from_hex(block, finite: bool = True) -> np.ndarray:
-    """A ``{"shape": [...], "hex": [...]}`` block as a float64 array (row-major).
-
-    Every value must be a finite double written in hex; with ``finite=False``
-    (traces) also NaN or an infinity, as either language spells them.
-    Anything else is a :class:`~twinnet.errors.FixtureError`, as in R.
-    """
-    shape, texts = _block_parts(block)
-    if not isinstance(finite, bool):
-        raise FixtureError(f"finite must be True or False; got {finite!r}")
-    allowed = () if finite else NONFINITE
-    bad = FixtureError("a block holds a value that is not a double in hex")
-    if not all(HEX.fullmatch(h) or h in allowed for h in texts):
-        raise bad
-    try:
-        values = np.array([float.fromhex(h) for h in texts], dtype=np.float64)
-    except OverflowError:  # 0x1p+2000 fits the pattern, not a double
-        raise bad from None
-    if not np.isfinite(values[[h not in allowed for h in texts]]).all():
-        raise bad
-    if values.size != math.prod(shape):
-        raise FixtureError(f"{values.size} values do not fill shape {shape}")
-    return values.reshape(shape)
-
-
-def whole_numbers(x) -> bool:
-    """A JSON array of whole numbers from 0 to 2^31 - 1."""
-    return json_is_type("array", x) and all(
-        json_is_type("integer", n) and 0 <= n < 2**31 for n in x
-    )
-
-
-def _block_parts(block) -> tuple[list[int], list[str]]:
-    """The shape and hex strings of a block, checked for type."""
-    if not isinstance(block, dict) or not {"shape", "hex"} <= block.keys():
-        raise FixtureError("a block must be an object with 'shape' and 'hex'")
-    shape, texts = block["shape"], block["hex"]
-    if not whole_numbers(shape) or not 1 <= len(shape) <= 3:
-        raise FixtureError("a block's shape must be a list of 1 to 3 whole numbers")
-    if not isinstance(texts, list) or not all(isinstance(h, str) for h in texts):
-        raise FixtureError("a block's hex must be a list of strings")
-    return [int(n) for n in shape], texts
-
-
-def to_hex(a) -> dict:
-    """The inverse of :func:`from_hex`."""
-    a = np.asarray(a, dtype=np.float64)
-    return {"shape": list(a.shape), "hex": [float(v).hex() for v in a.reshape(-1)]}
 
 
 def read_json(path) -> dict:

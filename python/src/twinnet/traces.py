@@ -14,9 +14,17 @@ from pathlib import Path
 
 import numpy as np
 
+from twinnet.bitwise import (
+    drift_in,
+    first_difference_in,
+    from_hex,
+    to_hex,
+    trace_tensors,
+    whole_numbers,
+)
 from twinnet.errors import ArgumentError, FixtureError
 from twinnet.fit import FitResult
-from twinnet.fixtures import from_hex, parse_json, to_hex, trace_digest, whole_numbers, write_atomic
+from twinnet.fixtures import parse_json, trace_digest, write_atomic
 
 FORMAT = "twinnet-trace/1"
 # Dimensions of each tensor of a trace, the recorded epochs first.
@@ -90,16 +98,6 @@ def _trace_tensor(name: str, block, n_epochs: int) -> np.ndarray:
     return value
 
 
-def trace_tensors(trace) -> dict[str, np.ndarray]:
-    """name -> array with the recorded epochs first, in a fixed order."""
-    tensors = {"loss": trace.loss, "outputs": trace.outputs}
-    for i, w in enumerate(trace.weights):
-        tensors[f"weights[{i}]"] = w
-    for i, b in enumerate(trace.biases or []):
-        tensors[f"biases[{i}]"] = b
-    return tensors
-
-
 def first_difference(a: dict, b: dict) -> dict | None:
     """The earliest epoch, then the first tensor and entry, whose bits differ.
 
@@ -108,23 +106,8 @@ def first_difference(a: dict, b: dict) -> dict | None:
     ``index`` (0-based, row-major), the two values ``a`` and ``b``, and
     ``ulps``. A NaN equals any NaN; +0 and -0 differ.
     """
-    check_loaded(a, "a"), check_loaded(b, "b")
-    if list(a["epochs"]) != list(b["epochs"]) or list(a["tensors"]) != list(b["tensors"]):
-        raise FixtureError("the two traces record different epochs or tensors")
-    found = _first_bad_entry(a, b)
-    if found is None:
-        return None
-    row, name, k = found
-    index = np.unravel_index(k, a["tensors"][name].shape[1:])
-    x, y = a["tensors"][name][row].flat[k], b["tensors"][name][row].flat[k]
-    return {
-        "epoch": a["epochs"][row],
-        "tensor": name,
-        "index": [int(i) for i in index],
-        "a": float(x),
-        "b": float(y),
-        "ulps": ulps_apart(x, y),
-    }
+    _check_pair(a, b)
+    return first_difference_in(a["epochs"], a["tensors"], b["tensors"])
 
 
 def epoch_drift(a: dict, b: dict) -> np.ndarray:
@@ -132,20 +115,15 @@ def epoch_drift(a: dict, b: dict) -> np.ndarray:
 
     What the fast-mode drift plot draws; 0 where the bits agree.
     """
+    _check_pair(a, b)
+    return drift_in(a["epochs"], a["tensors"], b["tensors"])["by_epoch"]
+
+
+def _check_pair(a: dict, b: dict) -> None:
+    """Two loaded traces that record the same epochs and tensors."""
     check_loaded(a, "a"), check_loaded(b, "b")
     if list(a["epochs"]) != list(b["epochs"]) or list(a["tensors"]) != list(b["tensors"]):
         raise FixtureError("the two traces record different epochs or tensors")
-    worst = np.zeros(len(a["epochs"]))
-    for name in a["tensors"]:
-        x = a["tensors"][name].reshape(len(a["epochs"]), -1)
-        y = b["tensors"][name].reshape(len(a["epochs"]), -1)
-        scale = np.maximum(np.maximum(np.abs(x), np.abs(y)), np.finfo(np.float64).tiny)
-        with np.errstate(invalid="ignore"):
-            apart = np.abs(x - y) / 2.0 ** (np.floor(np.log2(scale)) - 52)
-        apart[same_bits(x, y)] = 0.0
-        apart[np.isnan(apart)] = np.inf
-        worst = np.maximum(worst, apart.max(axis=1, initial=0.0))
-    return worst
 
 
 def check_loaded(trace, what: str) -> None:
@@ -159,33 +137,3 @@ def check_loaded(trace, what: str) -> None:
     )  # fmt: skip
     if not ok:
         raise FixtureError(f"{what} must be a trace from load_trace")
-
-
-def _first_bad_entry(a: dict, b: dict):
-    """Row, tensor and entry of the earliest difference, or None."""
-    found = None
-    for name in a["tensors"]:
-        x, y = a["tensors"][name], b["tensors"][name]
-        if x.shape != y.shape:
-            raise FixtureError(f"{name} has shape {x.shape} in one trace, {y.shape} in the other")
-        bad = ~same_bits(x, y).reshape(len(a["epochs"]), -1)
-        rows = np.flatnonzero(bad.any(axis=1))
-        if rows.size and (found is None or rows[0] < found[0]):
-            found = (rows[0], name, int(np.argmax(bad[rows[0]])))
-    return found
-
-
-def same_bits(x, y) -> np.ndarray:
-    """Elementwise: the same float64 value and sign, or both NaN."""
-    x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)
-    return (x.view(np.uint64) == y.view(np.uint64)) | (np.isnan(x) & np.isnan(y))
-
-
-def ulps_apart(x: float, y: float) -> float:
-    """How many doubles apart x and y are (exact near each other)."""
-    if not (np.isfinite(x) and np.isfinite(y)):
-        return float("inf")
-    if x == y:
-        return 0.0
-    scale = max(abs(x), abs(y), np.finfo(np.float64).tiny)
-    return float(abs(x - y) / np.spacing(2.0 ** np.floor(np.log2(scale))))

@@ -10,11 +10,6 @@ expect_bitwise <- function(object, expected) {
   testthat::expect_identical(bits(object), bits(expected))
 }
 
-# Distance in units in the last place, for finite doubles near `ref`.
-ulps <- function(x, ref) {
-  abs(x - ref) / 2^(floor(log2(abs(ref))) - 52)
-}
-
 # Largest relative difference between backprop's gradients and central
 # finite differences of `total(network)`, over every weight and bias.
 finite_difference_error <- function(net, grads, total, h = 1e-6) {

@@ -73,3 +73,22 @@ test_that("epoch drift is the largest ULP distance per epoch", {
   b$tensors$loss[3] <- NaN
   expect_identical(epoch_drift(a, b), c(0, 2, Inf))
 })
+
+test_that("ulps counts the doubles between, across binades and zero", {
+  expect_identical(ulps(1, 1 + 2^-52), 1)
+  expect_identical(ulps(2 - 2^-52, 2), 1)
+  expect_identical(ulps(-2^-1074, 2^-1074), 2)
+  expect_identical(ulps(-1, 1), 1023 * 2^53)
+  expect_identical(ulps(c(NaN, -0, 1, Inf), c(NaN, 0, Inf, Inf)),
+                   c(0, 0, Inf, 0))
+})
+
+test_that("hex blocks keep arrays of three dimensions row-major", {
+  a <- array(seq_len(24) / 8, c(2, 3, 4))
+  block <- to_hex(a)
+  expect_identical(block$shape, c(2L, 3L, 4L))
+  expect_identical(block$hex[1:2], sprintf("%a", c(a[1, 1, 1], a[1, 1, 2])))
+  json <- jsonlite::toJSON(block, digits = NA)
+  parsed <- jsonlite::fromJSON(json, simplifyVector = FALSE)
+  expect_identical(from_hex(parsed), a)
+})

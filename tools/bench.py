@@ -5,7 +5,7 @@ sizes [2, 10, 1], and a synthetic 10000x64 case with 128 hidden neurons and
 biases) the time of one full-batch epoch of
 
 * twinnet in Python, "fast" and "exact" numerics;
-* twinnet in R, both numerics, timed inside ``Rscript tests/bench.R``;
+* twinnet in R, both numerics, timed inside ``Rscript tools/bench.R``;
 * twinnet in R, both numerics, called from Python through rpy2 (the time
   includes passing the arrays in and the loss and weights back);
 * PyTorch (float64, one thread, autograd + SGD), scikit-learn's
@@ -47,7 +47,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-REQUIREMENTS = ROOT / "tests" / "bench-requirements.txt"
+REQUIREMENTS = ROOT / "tools" / "bench-requirements.txt"
 OUTPUT = ROOT / "docs" / "bench.md"
 THREAD_VARS = (
     "OPENBLAS_NUM_THREADS",
@@ -460,11 +460,11 @@ def r_spec(cases, folder):
 
 
 def time_rscript(cases):
-    """Run tests/bench.R on the same cases; its timings and R's info."""
+    """Run tools/bench.R on the same cases; its timings and R's info."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "spec.json").write_text(json.dumps(r_spec(cases, folder)))
-        script = str(ROOT / "tests" / "bench.R")
+        script = str(ROOT / "tools" / "bench.R")
         command = [
             "Rscript",
             script,
@@ -602,7 +602,7 @@ def header(r_info):
     return [
         "# twinnet benchmark: seconds per epoch",
         "",
-        f"Written by `make bench` (tests/bench.py, tests/bench.R) on {today}.",
+        f"Written by `make bench` (tools/bench.py, tools/bench.R) on {today}.",
         "",
         f"- machine: {cpu_model()}, {os.cpu_count()} cores, {platform.platform()}",
         (

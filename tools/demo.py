@@ -12,15 +12,16 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# the harness's bridge to R and its comparisons
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from parity import first_mismatch, trace_tensors  # noqa: E402
+from parity import trace_difference, trace_drift  # noqa: E402
 from rbridge import R  # noqa: E402
 from twinnet.article import replay_article  # noqa: E402
+from twinnet.bitwise import describe  # noqa: E402
 from twinnet.cases import run_case, start_case  # noqa: E402
 from twinnet.fixtures import fixture_dir  # noqa: E402
 from twinnet.plots import plot_decision_boundary, plot_drift, plot_loss  # noqa: E402
-from twinnet.traces import epoch_drift  # noqa: E402
 
 RUNS = [("toy_article", 100), ("moons_article", 1000)]
 PLOTS = Path(__file__).resolve().parents[1] / "docs" / "site" / "plots"
@@ -60,10 +61,7 @@ def plots(r: R) -> None:
     written += [Path(p) for p in r.call(R_PLOTS, str(PLOTS))]
     fast_py, fast_r = run_case("moons_article", "fast"), r.call("run_case", "moons_article", "fast")
     epochs = [int(e) for e in fast_py.trace.epochs]
-    drift = epoch_drift(
-        {"epochs": epochs, "tensors": trace_tensors(fast_py.trace)},
-        {"epochs": epochs, "tensors": trace_tensors(fast_r["trace"])},
-    )
+    drift = trace_drift(fast_py.trace, fast_r["trace"])["by_epoch"]
     table = {"case": ["moons_article"] * len(epochs), "epoch": epochs, "ulps": drift}
     written.append(plot_drift(table, PLOTS / "moons_drift.png"))
     print("\nPlots (Python, R):")
@@ -82,11 +80,11 @@ def show(r: R, name: str, every: int, numerics: str) -> None:
         a, b = py.loss[epoch], rr["loss"][epoch]
         mark = "" if a.hex() == float(b).hex() else "   <- differs"
         print(f"  {epoch:6d}  {a:22.17f}  {b:22.17f}{mark}")
-    mismatch = first_mismatch(py.trace, rr["trace"])
+    mismatch = trace_difference(py.trace, rr["trace"])
     if mismatch is None:
         print("  parity: IDENTICAL bits in weights, biases, outputs and loss at every epoch")
     else:
-        print(f"  parity: DIFFERENT from {mismatch}")
+        print(f"  parity: DIFFERENT from {describe(mismatch, 'Python', 'R')}")
 
 
 def main() -> None:

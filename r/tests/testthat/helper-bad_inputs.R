@@ -1,37 +1,25 @@
 # The shared table of bad inputs, and a runner that reports the error kind.
 #
-# Twin file: python/src/twinnet/bad_inputs.py. shared_fixtures/
-# bad_inputs.json lists bad inputs, one public argument each, with the error
-# category both languages must raise. Each entry names a call and the
-# arguments that override a valid base call; tagged values (list(matrix =
-# ...), list(dataframe = ...)) describe data that JSON cannot hold directly.
+# Twin file: python/tests/bad_inputs.py. A test helper, not part of the
+# package: testthat and the parity harness (which sources it) run it.
+# shared_fixtures/bad_inputs.json lists bad inputs, one public argument each,
+# with the error category both languages must raise. Each entry names a call
+# and the arguments that override a valid base call; tagged values
+# (list(matrix = ...), list(dataframe = ...)) describe data that JSON cannot
+# hold directly.
 
 XOR_X <- rbind(c(0, 0), c(0, 1), c(1, 0), c(1, 1))
 XOR_Y <- matrix(c(0, 1, 1, 0))
 
-#' The shared table of bad inputs
-#'
-#' `read_bad_inputs()` reads the entries of `bad_inputs.json`;
-#' `run_bad_input()` runs one (an entry, or its JSON text) and returns the
-#' class of the twinnet error it signalled (for example
-#' `"twinnet_shape_error"`), `"none"`, or `"crash: ..."` for any other
-#' error. The parity harness runs every entry in both languages.
-#'
-#' @param root The fixtures folder.
-#' @param entry One entry: a list, or its JSON text.
-#' @return A list of entries, or one string.
-#' @export
-#' @examples
-#' if (nzchar(twinnet:::fixture_dir(must_exist = FALSE))) {
-#'   run_bad_input(read_bad_inputs()[[1]])
-#' }
+# read_bad_inputs() reads the entries of bad_inputs.json; run_bad_input()
+# runs one (an entry, or its JSON text) and returns the class of the twinnet
+# error it signalled (for example "twinnet_shape_error"), "none", or
+# "crash: ..." for any other error.
 read_bad_inputs <- function(root = fixture_dir()) {
   path <- file.path(root, "bad_inputs.json")
   jsonlite::fromJSON(path, simplifyVector = FALSE)$cases
 }
 
-#' @rdname read_bad_inputs
-#' @export
 run_bad_input <- function(entry) {
   if (is.character(entry)) {
     entry <- jsonlite::fromJSON(entry, simplifyVector = FALSE)

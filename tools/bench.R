@@ -1,5 +1,5 @@
-# Timing side of `make bench` for R, run by tests/bench.py as
-#   Rscript tests/bench.R SPEC.json OUT.json
+# Timing side of `make bench` for R, run by tools/bench.py as
+#   Rscript tools/bench.R SPEC.json OUT.json
 # SPEC lists the cases; each array is a little-endian float64 file in
 # column-major order (written by bench.py), so no decimal parsing is
 # involved. For every case it times twinnet's fit() in "fast" and "exact"

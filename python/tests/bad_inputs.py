@@ -1,10 +1,12 @@
 """The shared table of bad inputs, and a runner that reports the error kind.
 
-Twin: ``r/R/bad_inputs.R``. ``shared_fixtures/bad_inputs.json`` lists bad
-inputs, one public argument each, with the error category both languages
-must raise. Each entry names a call and the arguments that override a
-valid base call; tagged values (``{"matrix": ...}``, ``{"dataframe": ...}``)
-describe data that JSON cannot hold directly.
+Twin: ``r/tests/testthat/helper-bad_inputs.R``. A test helper, not part of
+the package: the tests of each language and the parity harness run it.
+``shared_fixtures/bad_inputs.json`` lists bad inputs, one public argument
+each, with the error category both languages must raise. Each entry names a
+call and the arguments that override a valid base call; tagged values
+(``{"matrix": ...}``, ``{"dataframe": ...}``) describe data that JSON cannot
+hold directly.
 """
 
 import hashlib
