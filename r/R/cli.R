@@ -206,11 +206,14 @@ plots_job <- function(opts) {
   }
   start <- start_case(case)
   result <- run_case(case, opts$numerics)
-  written <- plot_loss(result, file.path(opts$out, paste0(case, "_loss.png")))
+  # the pictures' titles name the case and its loss
+  written <- plot_loss(result, file.path(opts$out, paste0(case, "_loss.png")),
+                       case = case, loss = start$loss)
   if (nrow(start$network$weights[[1L]]) == 2L) {
     path <- file.path(opts$out, paste0(case, "_boundary.png"))
     written <- c(written, plot_decision_boundary(result$network, start$X,
-                                                 start$y, path))
+                                                 start$y, path, case = case,
+                                                 loss = start$loss))
   }
   if (opts$drift) {
     path <- file.path(opts$out, paste0(case, "_drift.png"))

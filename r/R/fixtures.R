@@ -44,7 +44,7 @@ fixture_dir <- function(must_exist = TRUE) {
 }
 
 #' @rdname fixture_dir
-#' @export
+#' @keywords internal
 read_json <- function(path) {
   raw <- tryCatch(
     readBin(path, "raw", file.info(path)$size),

@@ -168,10 +168,12 @@ def plots_job(args) -> int:
         return run_r(["plots", args.case, *options, *(["--drift"] if args.drift else [])])
     out = Path(args.out)
     case, result = start_case(args.case), run_case(args.case, args.numerics)
-    written = [plot_loss(result, out / f"{args.case}_loss.png")]
+    named = {"case": args.case, "loss": case["loss"]}  # for the pictures' titles
+    written = [plot_loss(result, out / f"{args.case}_loss.png", **named)]
     if case["network"].sizes[0] == 2:
         path = out / f"{args.case}_boundary.png"
-        written.append(plot_decision_boundary(result.network, case["X"], case["y"], path))
+        network = result.network
+        written.append(plot_decision_boundary(network, case["X"], case["y"], path, **named))
     if args.drift:
         written.append(drift_plot(args.case, out / f"{args.case}_drift.png"))
     for path in written:
