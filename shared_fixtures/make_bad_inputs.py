@@ -550,6 +550,20 @@ rows += [
         {"hidden": 3.0, "epochs": 2.0},
         OK,
     ),
+    (
+        "a classifier with a zero hidden layer",
+        "front_door_classifier",
+        {"hidden": {"vector": [3, 0]}},
+        A,
+    ),
+    ("a classifier with a NaN learning rate", "front_door_classifier", {"lr": {"float": "NaN"}}, A),
+    (
+        "a classifier with a misspelt activation",
+        "front_door_classifier",
+        {"activation": "relu6"},
+        N,
+    ),
+    ("a classifier with whole-number floats", "front_door_classifier", {"seed": 2.0}, OK),
 ]
 table = {
     "format": "twinnet-bad-inputs/1",
@@ -558,8 +572,10 @@ table = {
         "languages must raise ('none': both must accept it). 'args' override a "
         "valid base call (see README). Every public function has entries except "
         "forward, backward and update: the unchecked building blocks, by design. "
-        "'front_door' is R's twinnet(formula, data, ...) and Python's "
-        "TwinnetRegressor(...).fit(X, y)."
+        "'front_door' is R's twinnet(formula, data, ...) on a numeric response and "
+        "Python's TwinnetRegressor(...).fit(X, y); 'front_door_classifier' the same "
+        "on a factor response and TwinnetClassifier. Python's compare() has no R "
+        "twin and is left out."
     ),
     "cases": [{"name": n, "call": c, "args": a, "category": k} for n, c, a, k in rows],
 }

@@ -218,6 +218,12 @@ plot_bad_input_call <- function(call, args, base, network) {
     return(do.call(twinnet, c(list(y ~ ., data),
                               base(list(hidden = 3, epochs = 2)))))
   }
+  if (call == "front_door_classifier") { # a factor: Python's text labels
+    data <- data.frame(a = XOR_X[, 1L], b = XOR_X[, 2L],
+                       y = factor(c("a", "b", "b", "a")))
+    return(do.call(twinnet, c(list(y ~ ., data),
+                              base(list(hidden = 3, epochs = 2)))))
+  }
   path <- tempfile("plot", fileext = ".png")
   on.exit(unlink(path))
   switch(call,

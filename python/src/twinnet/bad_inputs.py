@@ -219,6 +219,11 @@ def _plot_call(call: str, args: dict):
 
         base = {"hidden": 3, "epochs": 2} | args
         return TwinnetRegressor(**base).fit(np.array(XOR_X), np.array(XOR_Y)[:, 0])
+    if call == "front_door_classifier":  # text labels: R's factor response
+        from twinnet.estimators import TwinnetClassifier
+
+        base = {"hidden": 3, "epochs": 2} | args
+        return TwinnetClassifier(**base).fit(np.array(XOR_X), ["a", "b", "b", "a"])
     import matplotlib.pyplot as plt
 
     from twinnet import plots
