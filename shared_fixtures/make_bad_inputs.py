@@ -442,12 +442,140 @@ rows += [
     ),
     ("a trace that is not UTF-8", "load_trace_file", {"bytes": "7b22666f726d6174223a22ff227d"}, F),
 ]
+# the rest of the public API: cases, data sets, traces, plots, the front door
+rows += [
+    ("run a case that does not exist", "run_case", {"name": "no_such_case"}, F),
+    ("run a case with a misspelt numerics", "run_case", {"numerics": "exactly"}, N),
+    ("run a case with record_every zero", "run_case", {"record_every": 0}, A),
+    ("run a case for zero epochs", "run_case", {"epochs": 0}, A),
+    ("start a case that does not exist", "start_case", {"name": "no_such_case"}, F),
+    ("start a case named by a number", "start_case", {"name": 7}, F),
+    (
+        "walk through a case that does not exist",
+        "walkthrough_case",
+        {"name": "no_such_case"},
+        F,
+    ),
+    (
+        "walk through a case with a misspelt numerics",
+        "walkthrough_case",
+        {"numerics": "exactly"},
+        N,
+    ),
+    (
+        "case names in a folder that does not exist",
+        "case_names",
+        {"root": "no/such/folder"},
+        F,
+    ),
+    ("a data set that does not exist", "read_dataset", {"name": "no_such_dataset"}, F),
+    ("a data set named by a number", "read_dataset", {"name": 7}, F),
+    (
+        "save a trace of something that is not a fit",
+        "save_trace",
+        {"result": "my fit"},
+        A,
+    ),
+    ("save a trace of a digest-only fit", "save_trace", {"result": "digest"}, A),
+    ("save a trace to a path that is a number", "save_trace", {"path": 7}, A),
+    ("save a trace with a case label that is a number", "save_trace", {"case": 7}, A),
+    ("first difference of text", "first_difference", {"a": "my trace"}, F),
+    (
+        "first difference against a list of text",
+        "first_difference",
+        {"b": {"strings": ["a"]}},
+        F,
+    ),
+    ("drift of text", "epoch_drift", {"a": "my trace"}, F),
+    ("drift against a list of text", "epoch_drift", {"b": {"strings": ["a"]}}, F),
+    (
+        "replay the article with a misspelt numerics",
+        "replay_article",
+        {"numerics": "exactly"},
+        N,
+    ),
+    ("digest of text", "output_digest", {"output": {"text_matrix": [["a", "b"]]}}, T),
+    ("an unknown loss's value", "loss_value", {"loss": "mse"}, N),
+    ("plot losses given as text", "plot_loss", {"losses": {"strings": ["a", "b"]}}, T),
+    ("plot losses with NaN", "plot_loss", {"losses": {"vector": [0.5, "NaN"]}}, V),
+    (
+        "plot the boundary of a network that is not one",
+        "plot_decision_boundary",
+        {"network": "my network"},
+        T,
+    ),
+    (
+        "plot the boundary with a misspelt numerics",
+        "plot_decision_boundary",
+        {"numerics": "exactly"},
+        N,
+    ),
+    ("plot a drift that is text", "plot_drift", {"drift": "my drift"}, T),
+    (
+        "plot a drift without its ulps",
+        "plot_drift",
+        {"drift": {"dataframe": {"case": ["xor"], "epoch": [0]}}},
+        S,
+    ),
+    ("predict a misspelt type", "predict", {"type": "probability"}, N),
+    (
+        "predict classes from an identity output",
+        "predict",
+        {
+            "type": "class",
+            "network": {"net": {"sizes": [2, 3, 1], "activations": ["sigmoid", "identity"]}},
+        },
+        C,
+    ),
+    ("the front door with no hidden units", "front_door", {"hidden": 0}, A),
+    ("the front door with zero epochs", "front_door", {"epochs": 0}, A),
+    ("the front door with a negative learning rate", "front_door", {"lr": -0.5}, A),
+    ("the front door with a fractional seed", "front_door", {"seed": 1.5}, A),
+    ("the front door with a batch size of zero", "front_door", {"batch_size": 0}, A),
+    (
+        "the front door with a misspelt activation",
+        "front_door",
+        {"activation": "tanhh"},
+        N,
+    ),
+    (
+        "the front door with a misspelt numerics",
+        "front_door",
+        {"numerics": "exactly"},
+        N,
+    ),
+    (
+        "the front door with whole-number floats",
+        "front_door",
+        {"hidden": 3.0, "epochs": 2.0},
+        OK,
+    ),
+    (
+        "a classifier with a zero hidden layer",
+        "front_door_classifier",
+        {"hidden": {"vector": [3, 0]}},
+        A,
+    ),
+    ("a classifier with a NaN learning rate", "front_door_classifier", {"lr": {"float": "NaN"}}, A),
+    (
+        "a classifier with a misspelt activation",
+        "front_door_classifier",
+        {"activation": "relu6"},
+        N,
+    ),
+    ("a classifier with whole-number floats", "front_door_classifier", {"seed": 2.0}, OK),
+]
 table = {
     "format": "twinnet-bad-inputs/1",
     "description": (
         "Bad inputs, one public argument each, and the error category both "
         "languages must raise ('none': both must accept it). 'args' override a "
-        "valid base call (see README)."
+        "valid base call (see README). Every public function has entries except "
+        "forward, backward and update: the unchecked building blocks, by design. "
+        "'front_door' is R's twinnet(formula, data, ...) on a numeric response and "
+        "Python's TwinnetRegressor(...).fit(X, y); 'front_door_classifier' the same "
+        "on a factor response and TwinnetClassifier. Python's compare() has no R "
+        "twin and is left out."
     ),
     "cases": [{"name": n, "call": c, "args": a, "category": k} for n, c, a, k in rows],
 }

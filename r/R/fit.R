@@ -179,6 +179,11 @@ step_size <- function(lr, rows, reduction) {
 #' @examples
 #' output_digest(matrix(c(0.25, 0.5), 2))
 output_digest <- function(output) {
+  # doubles only: anything else would be converted, or read as other bytes
+  if (!is.double(output)) {
+    twinnet_abort("type", "output must be a matrix of doubles; got ",
+                  class(output)[1L])
+  }
   # t(): R stores column-major, the digest reads row by row
   bytes <- writeBin(as.vector(t(output)), raw(), size = 8L, endian = "little")
   digest::digest(bytes, algo = "sha256", serialize = FALSE)

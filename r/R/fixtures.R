@@ -249,7 +249,12 @@ write_atomic <- function(path, text) {
 #' @rdname fixture_dir
 #' @export
 case_names <- function(root = fixture_dir()) {
-  sort(sub("[.]json$", "", list.files(file.path(root, "cases"), "[.]json$")))
+  folder <- file.path(root, "cases")
+  # a folder that is not there holds no cases: say so, not character(0)
+  if (!dir.exists(folder)) {
+    twinnet_abort("fixture", "no cases folder at ", folder)
+  }
+  sort(sub("[.]json$", "", list.files(folder, "[.]json$")))
 }
 
 read_manifest <- function(root) {

@@ -28,7 +28,7 @@ def run_case(
         case["network"],
         case["X"],
         case["y"],
-        epochs=epochs or case["epochs"],
+        epochs=case["epochs"] if epochs is None else epochs,
         lr=case["lr"],
         numerics=numerics,
         record_every=record_every,

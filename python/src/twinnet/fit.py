@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from twinnet.backward import backward
-from twinnet.errors import ArgumentError, TrainingError
+from twinnet.errors import ArgumentError, DataTypeError, TrainingError
 from twinnet.forward import forward
 from twinnet.loss import check_loss, loss_value
 from twinnet.network import Network
@@ -208,6 +208,9 @@ def output_digest(output: np.ndarray) -> str:
     Its float64 values as little-endian bytes in row-major order, so R's
     ``output_digest`` gives the same string.
     """
+    # doubles only: anything else would be converted, or read as other bytes
+    if not isinstance(output, np.ndarray) or output.dtype != np.float64:
+        raise DataTypeError(f"output must be a matrix of doubles; got {type(output).__name__}")
     raw = np.ascontiguousarray(output, dtype="<f8").tobytes()
     return hashlib.sha256(raw).hexdigest()
 

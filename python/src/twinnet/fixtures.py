@@ -221,7 +221,11 @@ def write_atomic(path, text: str) -> None:
 
 def case_names(root=None) -> list[str]:
     """Names of all cases, sorted."""
-    return sorted(p.stem for p in (Path(root or fixture_dir()) / "cases").glob("*.json"))
+    folder = Path(root or fixture_dir()) / "cases"
+    # a folder that is not there holds no cases: say so, not []
+    if not folder.is_dir():
+        raise FixtureError(f"no cases folder at {folder}")
+    return sorted(p.stem for p in folder.glob("*.json"))
 
 
 def _read_manifest(root: Path) -> dict:

@@ -126,6 +126,7 @@ bad_input_call <- function(call, args) {
     },
     predict_labels = do.call(predict_labels,
                              c(list(network), base(list(X = XOR_X)))),
+    plot_decision_boundary = plot_bad_input_call(call, args, base, network),
     other_bad_input_call(call, args, base)
   )
 }
@@ -155,6 +156,71 @@ other_bad_input_call <- function(call, args, base) {
     load_trace_file = in_temporary_fixtures(args, function(root) {
       load_trace(file.path(root, "cases", "bad.json"))
     }),
+    api_bad_input_call(call, args, base)
+  )
+}
+
+# Cases, data sets, traces, digests and losses, called by name.
+api_bad_input_call <- function(call, args, base) {
+  switch(call,
+    run_case = do.call(run_case, base(list(name = "xor", epochs = 2))),
+    walkthrough_case = do.call(walkthrough_case, base(list(name = "xor"))),
+    start_case = ,
+    read_dataset = ,
+    case_names = do.call(call, args),
+    replay_article = do.call(replay_article,
+                             c(args, list(write = function(line) NULL))),
+    save_trace = save_trace_bad_input_call(args),
+    first_difference = ,
+    epoch_drift = {
+      trace <- save_trace_bad_input_call(list(load = TRUE))
+      all_args <- base(list(a = trace, b = trace))
+      do.call(call, list(all_args$a, all_args$b))
+    },
+    output_digest = output_digest(args$output),
+    loss_value = loss_value(XOR_Y, XOR_Y, args$loss, numerics_ops("exact")),
+    plot_bad_input_call(call, args, base, NULL)
+  )
+}
+
+# save_trace of a two-epoch fit into a temporary folder.
+save_trace_bad_input_call <- function(args) {
+  outputs <- if (identical(args$result, "digest")) "digest" else "full"
+  result <- fit(init_network(c(2, 3, 1), seed = 1), XOR_X, XOR_Y, epochs = 2,
+                lr = 0.5, record_outputs = outputs)
+  path <- tempfile("trace", fileext = ".json")
+  on.exit(unlink(path))
+  all_args <- utils::modifyList(list(result = result, path = path), args)
+  if (identical(all_args$result, "digest")) all_args$result <- result
+  if (isTRUE(all_args$load)) { # a trace as load_trace gives it
+    save_trace(result, path)
+    return(load_trace(path))
+  }
+  do.call(save_trace, all_args)
+}
+
+# The plots, drawn to a file that is removed at once; the front door.
+plot_bad_input_call <- function(call, args, base, network) {
+  if (call == "front_door") {
+    data <- data.frame(a = XOR_X[, 1L], b = XOR_X[, 2L], y = XOR_Y[, 1L])
+    return(do.call(twinnet, c(list(y ~ ., data),
+                              base(list(hidden = 3, epochs = 2)))))
+  }
+  if (call == "front_door_classifier") { # a factor: Python's text labels
+    data <- data.frame(a = XOR_X[, 1L], b = XOR_X[, 2L],
+                       y = factor(c("a", "b", "b", "a")))
+    return(do.call(twinnet, c(list(y ~ ., data),
+                              base(list(hidden = 3, epochs = 2)))))
+  }
+  path <- tempfile("plot", fileext = ".png")
+  on.exit(unlink(path))
+  switch(call,
+    plot_loss = plot_loss(args$losses, path),
+    plot_decision_boundary = do.call(plot_decision_boundary, c(
+      list(network), base(list(X = XOR_X, y = XOR_Y, path = path,
+                               resolution = 5L))
+    )),
+    plot_drift = plot_drift(args$drift, path),
     stop("unknown call ", call, " in the bad-input table")
   )
 }
