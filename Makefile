@@ -116,7 +116,14 @@ lint: setup
 	  -e 'print(l); quit(status = length(l) > 0)'
 
 ## test: lint, each language alone, R CMD check, then the parity harness
-test: setup lint test-python test-r check-r test-parity
+# Two lanes on the machine's two cores (make -j2, each step's output printed
+# whole when it ends): the parity harness on two pytest-xdist workers, and
+# beside it lint, test-python, test-r and check-r one after the other.
+# testthat's suite runs once: test-r runs it against the package installed in
+# .venv/r-lib (built from r/ by setup, the very sources R CMD check builds),
+# and check-r runs every other check with --no-tests.
+test: setup browser
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-parity lint test-python test-r check-r
 
 test-python: setup
 	$(PY) -m pytest -q python/tests
@@ -124,16 +131,22 @@ test-python: setup
 test-r: setup
 	Rscript -e 'testthat::test_dir("r/tests/testthat", package = "twinnet", load_package = "installed", stop_on_failure = TRUE, reporter = "check")'
 
+# CHECK_FLAGS=  (empty) runs the testthat tests inside R CMD check as well.
+CHECK_FLAGS ?= --no-tests
 check-r: setup
 	rm -rf $(VENV)/check && mkdir -p $(VENV)/check
 	cd $(VENV)/check && R CMD build ../../r >/dev/null && \
-	  _R_CHECK_FUTURE_FILE_TIMESTAMPS_=false R CMD check --no-manual twinnet_*.tar.gz \
+	  _R_CHECK_FUTURE_FILE_TIMESTAMPS_=false R CMD check --no-manual $(CHECK_FLAGS) twinnet_*.tar.gz \
 	  > check.log 2>&1; status=$$?; tail -n 15 check.log; \
 	  if [ $$status -ne 0 ] || grep -qE '^Status:.*(ERROR|WARNING)' check.log; then \
 	    cat twinnet.Rcheck/00check.log; exit 1; fi
 
+# Two workers, each with its own embedded R; the fast-mode drift tests share
+# one (--dist loadgroup) so that the drift table's completeness check sees
+# them all. PARITY_WORKERS=0 runs the harness in one process.
+PARITY_WORKERS ?= 2
 test-parity: setup browser
-	$(PY) -m pytest tests
+	$(PY) -m pytest -n $(PARITY_WORKERS) --dist loadgroup tests
 
 ## demo: the article reproduced in both languages, parity, plots (docs/site/plots/)
 demo: setup

@@ -26,6 +26,9 @@ DRIFT_HEADER = (
 )
 # case -> (epochs, largest ULP distance at each epoch), for the drift plot
 DRIFT_SERIES: dict = {}
+# The fast-mode tests and the check that each has its row: under pytest-xdist
+# they go to one worker, in file order (see pytest_xdist_make_scheduler).
+DRIFT_TESTS = ("test_fast_mode_runs_and_its_drift_is_measured", "test_the_drift_table_is_complete")
 # the cases the drift plot shows (all 39 lines would hide each other)
 DRIFT_CASES = ["toy_article", "toy_simple", "xor", "moons_article", "moons_deep", "blobs"]
 REPORTS = Path(__file__).resolve().parents[1] / ".venv" / "reports"
@@ -58,28 +61,76 @@ def r():
     return r_session()
 
 
-def record_drift(name: str, epochs, report: dict) -> None:
+def drift_record(name: str, epochs, report: dict) -> tuple:
+    """One case's fast-mode drift as plain values, to travel in a test report."""
+    first = report["first"]
+    return (
+        name,
+        [int(e) for e in epochs],
+        [float(u) for u in report["by_epoch"]],
+        None if first is None else int(first["epoch"]),
+    )
+
+
+def record_drift(name: str, epochs: list, by_epoch: list, first: int | None) -> None:
     """One case's fast-mode drift: a row of the table, a line of the plot."""
-    by_epoch, first = report["by_epoch"], report["first"]
     DRIFT_SERIES[name] = (epochs, by_epoch)
-    row = {int(e): i for i, e in enumerate(epochs)}  # a marked epoch may not be recorded
+    row = {e: i for i, e in enumerate(epochs)}  # a marked epoch may not be recorded
     cells = [f"{by_epoch[row[e]]:>13,.0f}" if e in row else f"{'-':>13s}" for e in MARKS]
-    start = "-" if first is None else str(first["epoch"])
+    start = "-" if first is None else str(first)
     DRIFT_ROWS.append(f"{name:17s} {start:>5s} {' '.join(cells)} {by_epoch[-1]:>13,.0f}")
 
 
+def pytest_runtest_logreport(report):
+    """A test's rows (in its report's user_properties) join the tables.
+
+    This runs where the test ran and, under pytest-xdist, again in the
+    controller, which receives every worker's reports: so the controller's
+    tables hold every worker's rows, and it prints them.
+    """
+    if report.when != "call":
+        return
+    for key, value in report.user_properties:
+        if key == "twinnet_exact":
+            EXACT_ROWS.append(tuple(value))
+        elif key == "twinnet_drift":
+            record_drift(*value)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadgroup, with the drift tests (DRIFT_TESTS) as one group.
+
+    pytest-xdist 3.8 marks a group by renaming a test's nodeid, which
+    pytest 9.2 no longer allows (the xdist_group marker has no effect);
+    the scheduler's grouping is what matters, so the group is named here.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class DriftTogether(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            test = nodeid.split("::")[-1].split("[")[0]
+            return "drift" if test in DRIFT_TESTS else super()._split_scope(nodeid)
+
+    return DriftTogether(config, log)
+
+
 def pytest_terminal_summary(terminalreporter):
+    if hasattr(terminalreporter.config, "workerinput"):
+        return  # a pytest-xdist worker: the controller prints the tables
     if EXACT_ROWS:
         terminalreporter.section("exact mode, Python vs R: raw float64 bits at every epoch")
         terminalreporter.write_line(f"{'case':17s} {'epochs':>6s}  verdict")
-        for name, epochs, verdict in EXACT_ROWS:
+        for name, epochs, verdict in sorted(EXACT_ROWS):  # xdist: rows come as tests end
             terminalreporter.write_line(f"{name:17s} {epochs:>6d}  {verdict}")
     if DRIFT_SERIES:
         terminalreporter.write_line(f"drift plot: {write_drift_plot()}")
     if DRIFT_ROWS:
         terminalreporter.section("fast mode, Python vs R: drift (reported, not asserted)")
         terminalreporter.write_line(DRIFT_HEADER)
-        for row in DRIFT_ROWS:
+        for row in sorted(DRIFT_ROWS):
             terminalreporter.write_line(row)
 
 

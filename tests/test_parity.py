@@ -229,11 +229,13 @@ def test_step_replay_names_the_first_differing_step(r):
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_exact_mode_is_bitwise_identical_at_every_epoch(r, name):
+def test_exact_mode_is_bitwise_identical_at_every_epoch(r, name, request):
     py = run_case(name, "exact")
     rr = r.call("run_case", name, "exact", root=ROOT)
     found = trace_difference(py.trace, rr["trace"])
-    conftest.EXACT_ROWS.append((name, len(py.trace.epochs), describe(found, "Python", "R")))
+    # the verdict's row, in the test's report (conftest: it reaches the table under xdist too)
+    row = (name, len(py.trace.epochs), describe(found, "Python", "R"))
+    request.node.user_properties.append(("twinnet_exact", row))
     if found is not None:
         pytest.fail(f"{name}: first difference at {describe(found, 'Python', 'R')}; "
                     f"replayed: {replay_first_difference(r, name, py.trace, found)}")  # fmt: skip
@@ -251,8 +253,10 @@ def replay_first_difference(r, name, trace, found) -> str | None:
     return step_mismatch(r, read_case(name), [w[row] for w in trace.weights], biases)
 
 
+# Under pytest-xdist this test and the completeness check below run in one
+# worker, in file order (conftest.DRIFT_TESTS).
 @pytest.mark.parametrize("name", CASES)
-def test_fast_mode_runs_and_its_drift_is_measured(r, name):
+def test_fast_mode_runs_and_its_drift_is_measured(r, name, request):
     # fast mode's drift depends on the BLAS and the numpy build: it is
     # reported (the table after the run), not bounded; what is asserted
     # holds on any build
@@ -260,7 +264,9 @@ def test_fast_mode_runs_and_its_drift_is_measured(r, name):
     py = run_case(name, "fast")
     rr = r.call("run_case", name, "fast", root=ROOT)
     report = trace_drift(py.trace, rr["trace"])
-    conftest.record_drift(name, py.trace.epochs, report)
+    request.node.user_properties.append(
+        ("twinnet_drift", conftest.drift_record(name, py.trace.epochs, report))
+    )
     finite = np.isfinite(exact_run.trace.outputs)
     assert len(rr["trace"]["loss"]) == len(py.trace.epochs) == len(exact_run.trace.epochs)
     assert np.isfinite(py.trace.outputs[finite]).all(), f"{name}: Python fast output not finite"
