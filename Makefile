@@ -152,9 +152,10 @@ test-parity: setup browser
 demo: setup
 	$(PY) tools/demo.py
 
-## bench: exact/fast ratios per epoch, both languages
+## bench: exact/fast ratios per epoch, both languages; then the growth table
 bench: setup
 	$(PY) tools/bench.py
+	$(PY) tools/growth.py
 
 ## fixtures: rewrite shared_fixtures/ (needs scikit-learn, installed on demand)
 fixtures: setup

@@ -80,7 +80,7 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
   ops <- numerics_ops(numerics)
   state <- rng_state(rng_seed(seed))
   losses <- numeric(epochs)
-  trace <- new_trace(network, X, y, epochs, record_every, record_outputs)
+  recorder <- new_trace(network, X, y, epochs, record_every, record_outputs)
   # --8<-- [start:fit]
   for (epoch in seq_len(epochs) - 1L) {
     layers <- forward(network, X, ops)
@@ -88,11 +88,11 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
     progress(epoch, losses[epoch + 1L])
     if (epoch %% record_every == 0L) {
       # trace: the parameters this epoch started with, and its output
-      trace <- record_epoch(trace, epoch %/% record_every + 1L, network,
+      recorder$record_epoch(epoch %/% record_every + 1L, network,
                             layers[[length(layers)]])
     }
     if (stop_on_nonfinite) {
-      stop_if_diverged(network, losses, trace, epoch, record_every)
+      stop_if_diverged(network, losses, recorder, epoch, record_every)
     }
     if (is.null(batch_size)) {
       # full batch: one step, from the forward pass just made
@@ -105,6 +105,7 @@ fit <- function(network, X, y, epochs, lr, numerics = "exact",
                                  loss, ops, reduction)
     }
   }
+  trace <- recorder$kept()
   trace$loss <- losses[trace$epochs + 1L]
   # --8<-- [end:fit]
   finish_fit(network, losses, trace, stop_on_nonfinite)
@@ -208,31 +209,15 @@ check_options <- function(stop_on_nonfinite, record_outputs, reduction) {
   check_name(reduction, REDUCTIONS, "reduction")
 }
 
-# Keep one epoch's starting parameters and its output (or the output's
-# digest). Outputs go into one contiguous slice [, , row]: see epochs_first().
-record_epoch <- function(trace, row, network, output) {
-  for (i in seq_along(network$weights)) {
-    trace$weights[[i]][row, , ] <- network$weights[[i]]
-  }
-  for (i in seq_along(network$biases)) {
-    trace$biases[[i]][row, ] <- network$biases[[i]]
-  }
-  if (is.character(trace$outputs)) {
-    trace$outputs[row] <- output_digest(output)
-  } else {
-    trace$outputs[, , row] <- output
-  }
-  trace
-}
-
 # Stop with a training error, holding the result so far, at a NaN or Inf.
-stop_if_diverged <- function(network, losses, trace, epoch, every) {
+stop_if_diverged <- function(network, losses, recorder, epoch, every) {
   bad <- nonfinite(network, losses[epoch + 1L])
   if (!is.null(bad)) {
     twinnet_abort("training", "training diverged: ", bad, " is NaN or Inf ",
                   "at epoch ", epoch, " (try a smaller lr); the result so ",
                   "far is in the condition's $partial",
-                  partial = partial_fit(network, losses, trace, epoch, every))
+                  partial = partial_fit(network, losses, recorder$kept(), epoch,
+                                       every))
   }
 }
 
@@ -354,7 +339,34 @@ partial_fit <- function(network, losses, trace, epoch, every) {
                  trace = kept), class = "twinnet_fit")
 }
 
+# The trace of a fit, and the function that fills it. The trace is kept here
+# and record_epoch() writes into it in place with <<-: a trace handed to a
+# function and returned would be copied whole every recorded epoch (R copies
+# on modify), making fit quadratic in epochs.
 new_trace <- function(network, X, y, epochs, every, record_outputs) {
+  kept <- empty_trace(network, X, y, epochs, every, record_outputs)
+  list(
+    # Keep one epoch's starting parameters and its output (or the output's
+    # digest). Outputs go into one contiguous slice [, , row]: see
+    # epochs_first().
+    record_epoch = function(row, network, output) {
+      for (i in seq_along(network$weights)) {
+        kept$weights[[i]][row, , ] <<- network$weights[[i]]
+      }
+      for (i in seq_along(network$biases)) {
+        kept$biases[[i]][row, ] <<- network$biases[[i]]
+      }
+      if (is.character(kept$outputs)) {
+        kept$outputs[row] <<- output_digest(output)
+      } else {
+        kept$outputs[, , row] <<- output
+      }
+    },
+    kept = function() kept
+  )
+}
+
+empty_trace <- function(network, X, y, epochs, every, record_outputs) {
   epochs_kept <- seq.int(0L, epochs - 1L, by = every)
   n_rec <- length(epochs_kept)
   list(

@@ -232,7 +232,11 @@ def _check_options(stop_on_nonfinite: bool, record_outputs: str, reduction: str)
 
 
 def _record_epoch(trace: Trace, row: int, network: Network, output: np.ndarray) -> None:
-    """Keep one epoch's starting parameters and its output (or the output's digest)."""
+    """Keep one epoch's starting parameters and its output (or the output's digest).
+
+    numpy writes into the trace's arrays in place; R's twin is a function kept
+    with the trace (``new_trace`` in fit.R), as R would copy a trace handed in.
+    """
     for i, w in enumerate(network.weights):
         trace.weights[i][row] = w
     for i, b in enumerate(network.biases or []):
