@@ -29,6 +29,9 @@ DRIFT_SERIES: dict = {}
 # The fast-mode tests and the check that each has its row: under pytest-xdist
 # they go to one worker, in file order (see pytest_xdist_make_scheduler).
 DRIFT_TESTS = ("test_fast_mode_runs_and_its_drift_is_measured", "test_the_drift_table_is_complete")
+# Files whose tests share a module-scoped fixture that costs seconds (the page
+# built, the plots drawn): one worker runs each file, so it is made once.
+WHOLE_FILES = ("tests/test_docs_page.py", "tests/test_plots_both.py")
 # the cases the drift plot shows (all 39 lines would hide each other)
 DRIFT_CASES = ["toy_article", "toy_simple", "xor", "moons_article", "moons_deep", "blobs"]
 REPORTS = Path(__file__).resolve().parents[1] / ".venv" / "reports"
@@ -99,7 +102,8 @@ def pytest_runtest_logreport(report):
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """--dist loadgroup, with the drift tests (DRIFT_TESTS) as one group.
+    """--dist loadgroup, with the drift tests (DRIFT_TESTS) as one group and
+    each of WHOLE_FILES as one group.
 
     pytest-xdist 3.8 marks a group by renaming a test's nodeid, which
     pytest 9.2 no longer allows (the xdist_group marker has no effect);
@@ -109,12 +113,14 @@ def pytest_xdist_make_scheduler(config, log):
         return None
     from xdist.scheduler import LoadGroupScheduling
 
-    class DriftTogether(LoadGroupScheduling):
+    class Groups(LoadGroupScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            test = nodeid.split("::")[-1].split("[")[0]
-            return "drift" if test in DRIFT_TESTS else super()._split_scope(nodeid)
+            path, test = nodeid.split("::")[0], nodeid.split("::")[-1].split("[")[0]
+            if test in DRIFT_TESTS:
+                return "drift"
+            return path if path in WHOLE_FILES else super()._split_scope(nodeid)
 
-    return DriftTogether(config, log)
+    return Groups(config, log)
 
 
 def pytest_terminal_summary(terminalreporter):
