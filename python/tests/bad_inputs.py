@@ -275,8 +275,6 @@ def _decode_front_door(tag: str, body):
 
 def _front_door_data_call(args: dict) -> dict:
     """Train a front door on ``x`` and ``y``; report what the table can check, as text."""
-    import pandas as pd
-
     from twinnet.estimators import TwinnetClassifier, TwinnetRegressor
 
     x = np.asarray(args.pop("x", FRONT_X), dtype=np.float64)
@@ -293,6 +291,13 @@ def _front_door_data_call(args: dict) -> dict:
     if plot:
         _plot_call("plot_loss", {"losses": model.loss_curve_})
     predicted = model.predict(x if newdata is None else np.asarray(newdata, dtype=np.float64))
+    return _front_door_report(model, x, predicted, regression)
+
+
+def _front_door_report(model, x: np.ndarray, predicted: np.ndarray, regression: bool) -> dict:
+    """What the table checks of a trained front door, as text (R: front_door_data_call)."""
+    import pandas as pd
+
     complete = x[~np.isnan(x).any(axis=1)]
     z = None if model.normalizer_ is None else normalize(model.normalizer_, complete)
     return {

@@ -268,7 +268,8 @@ decode_front_door <- function(tag, body) {
 front_door_data_call <- function(args) {
   x <- if (is.null(args$x)) FRONT_X else args$x
   data <- data.frame(x1 = x[, 1L], x2 = x[, 2L])
-  data$y <- if ("y" %in% names(args)) args$y else c("a", "b", "b", "a", "b", "a")
+  data$y <- if ("y" %in% names(args)) args$y else
+    c("a", "b", "b", "a", "b", "a")
   formula <- if (is.null(args$formula_text)) y ~ . else args$formula_text
   params <- args[setdiff(names(args), c("x", "y", "newdata", "type", "plot",
                                         "formula_text"))]
@@ -282,13 +283,14 @@ front_door_data_call <- function(args) {
   predicted <- predict(model, newdata)
   complete <- x[stats::complete.cases(x), , drop = FALSE]
   z <- if (!is.null(model$normalizer)) normalize(model$normalizer, complete)
+  sd <- function(col) sqrt(mean((col - mean(col))^2))
   list(classes = paste(model$levels, collapse = "|"),
        dropped = as.character(model$n_dropped),
        fitted = as.character(NROW(fitted(model))),
        rows = as.character(length(predicted)),
        missing = paste(which(is.na(predicted)), collapse = ","),
-       sd = if (is.null(z)) "none" else paste(sprintf("%.3f", apply(
-         z, 2L, function(col) sqrt(mean((col - mean(col))^2)))), collapse = ","))
+       sd = if (is.null(z)) "none" else
+         paste(sprintf("%.3f", apply(z, 2L, sd)), collapse = ","))
 }
 
 # plot(model) into a file that is removed at once.
