@@ -40,6 +40,15 @@ FILES = {
         "y",
         OK,
     ),
+    "quotes inside fields, as R's scan": (
+        b'a,b,y\n "1", 2 ,x"y"z\n"3"4,\t"5",""""\n6,"7" ,"a""b"\n',
+        "y",
+        OK,
+    ),
+    "old mac line ends, no final newline": (b"a,y\r1,x\r2,z", "y", OK),
+    "a quote never closed": (b'a,y\n1,"x\n2,z\n', "y", A),
+    "a quote never closed at the end": (b'a,y\n1,x\n2,"z\n', "y", A),
+    "a line of spaces": (b"a,y\n1,x\n   \n2,z\n", "y", A),
     "tricky numbers": (
         b"a,b,y\n1.530673222,+2.,-0\n.5,165216e-17,007\n4.18406227503757,5.e3,1E-320\n",
         "y",

@@ -8,9 +8,10 @@
 #
 # - UTF-8 text (a byte-order mark is skipped); any other bytes (Latin-1, a
 #   NUL) are refused, never guessed.
-# - Fields are split at commas, "..." quotes a field ("" is a quote); blank
-#   lines are skipped; spaces and tabs around names and values are dropped;
-#   every row has as many fields as the header.
+# - Fields are split at commas, "..." quotes (anywhere in a field, as scan()
+#   reads them; "" inside is a quote); blank lines are skipped; spaces and
+#   tabs around names and values are dropped; every row has as many fields
+#   as the header (a quote never closed is refused).
 # - A first column with an empty name is a row index (pandas' to_csv, R's
 #   write.csv) and is dropped; so is a last column with an empty name and no
 #   values (a comma at the end of every line). Any other empty name, and a
@@ -91,9 +92,11 @@ read_text <- function(path) {
 }
 
 # Records of fields: split at commas, "..." quoted, blank lines skipped; a
-# character matrix, the header its first row (NULL: no record). Every row
-# must have as many fields as the header.
+# character matrix, the header its first row (NULL: no record). As scan(): a
+# quote opens anywhere in a field (x"y"z is xyz), and "" inside quotes is a
+# quote. Every row must have as many fields as the header.
 split_records <- function(text) {
+  if (!grepl("[\r\n]$", text)) text <- paste0(text, "\n")
   counts <- utils::count.fields(textConnection(text), sep = ",", quote = "\"",
                                 blank.lines.skip = TRUE, comment.char = "")
   counts <- counts[!is.na(counts)] # NA: a record continued on the next line
@@ -106,12 +109,15 @@ split_records <- function(text) {
                   counts[wrong[1L] + 1L], " fields; the header has ",
                   counts[1L])
   }
-  cells <- utils::read.table(
+  unclosed <- function(w) { # "EOF within quoted string" and the like
+    twinnet_abort("argument", "--data: not a CSV file: a quote is not closed")
+  }
+  cells <- tryCatch(withCallingHandlers(utils::read.table(
     text = text, sep = ",", quote = "\"", header = FALSE,
     colClasses = "character", na.strings = character(), strip.white = FALSE,
     blank.lines.skip = TRUE, comment.char = "", fill = FALSE,
     encoding = "UTF-8", check.names = FALSE
-  )
+  ), warning = unclosed), error = unclosed)
   unname(as.matrix(cells))
 }
 

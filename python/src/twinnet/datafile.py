@@ -7,9 +7,10 @@ files"):
 
 - UTF-8 text (a byte-order mark is skipped); any other bytes (Latin-1, a
   NUL) are refused, never guessed.
-- Fields are split at commas, ``"..."`` quotes a field (``""`` is a quote);
-  blank lines are skipped; spaces and tabs around names and values are
-  dropped; every row has as many fields as the header.
+- Fields are split at commas, ``"..."`` quotes (anywhere in a field, as R's
+  ``scan()`` reads them; ``""`` inside is a quote); blank lines are
+  skipped; spaces and tabs around names and values are dropped; every row
+  has as many fields as the header (a quote never closed is refused).
 - A first column with an empty name is a row index (pandas' ``to_csv``,
   R's ``write.csv``) and is dropped; so is a last column with an empty name
   and no values (a comma at the end of every line). Any other empty name,
@@ -21,8 +22,6 @@ files"):
   ``TRUE``, ``true`` and ``False`` are text (labels, as written).
 """
 
-import csv
-import io
 import math
 import re
 
@@ -43,6 +42,8 @@ OUTPUT_ACTIVATION = {
 CSV_NA = ("", "NA", "NaN")
 CSV_NUMBER = re.compile(r"[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?")
 CSV_INFINITY = re.compile(r"[+-]?(inf|infinity)", re.IGNORECASE)
+# a quoted piece, an unquoted piece, a comma, the end of a line, a quote never closed
+CSV_TOKEN = re.compile(r'"((?:[^"]|"")*)"|([^,"\r\n]+)|(,)|(\r\n|\n|\r)|(")')
 
 
 def read_data(path, target: str) -> dict:
@@ -94,12 +95,22 @@ def read_text(path) -> str:
 def split_records(text: str) -> list[list[str]]:
     """Records of fields: split at commas, ``"..."`` quoted, blank lines skipped.
 
-    The header is the first record; every row must have as many fields.
+    As R's ``scan()``: a quote opens anywhere in a field (``x"y"z`` is
+    ``xyz``), and ``""`` inside quotes is a quote. The header is the first
+    record; every row must have as many fields.
     """
-    try:
-        records = [record for record in csv.reader(io.StringIO(text, newline="")) if record]
-    except csv.Error as err:
-        raise ArgumentError(f"--data: not a CSV file: {err}") from None
+    records, fields, field = [], [], []
+    for token in CSV_TOKEN.finditer(text + "\n"):
+        kind = token.lastindex
+        if kind == 5:
+            raise ArgumentError("--data: not a CSV file: a quote is not closed")
+        if kind in (1, 2):
+            field.append(token.group(1).replace('""', '"') if kind == 1 else token.group(2))
+        elif kind == 3:
+            fields, field = [*fields, "".join(field)], []
+        elif fields or field:  # the end of a line that is not blank
+            records.append([*fields, "".join(field)])
+            fields, field = [], []
     for i, row in enumerate(records[1:], start=1):
         if len(row) != len(records[0]):
             raise ArgumentError(
