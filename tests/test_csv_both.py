@@ -136,3 +136,34 @@ def test_the_ordinary_files_are_read_as_meant():
     assert float.hex(read["tricky numbers"]["X"][0, 0]) == "0x1.87da33455a5adp+0"
     assert read["tricky numbers"]["y"][2, 0] == 1e-320
     assert np.signbit(read["tricky numbers"]["y"][0, 0])  # -0 keeps its sign
+
+
+# pieces of fields: numbers, text, quotes inside and around, missing values, booleans
+PIECES = ["1", "2.5", " 3 ", '"4"', '"x"', "x", 'y"z"', '" a "', '"b,c"', '"d""e"', "", "NA",
+          "TRUE", "true", "é", "\t7", "-0", "00.5e1", '"multi\nline"', "'q'", "#", "1_0",
+          "0x10", "1e-400", "5.", "NaN", "inf", "1e400"]  # fmt: skip
+
+
+def random_file(rng) -> bytes:
+    """A small CSV file of random pieces, header and line ends."""
+    header = rng.choice([["a", "y"], ["", "a", "y"], ["a", "b", "y"], ["a", "y", ""]])
+    rows = [",".join(rng.choice(PIECES) for _ in header) for _ in range(rng.randint(1, 4))]
+    eol = rng.choice(["\n", "\r\n", "\r"])
+    return (eol.join([",".join(header), *rows]) + rng.choice([eol, ""])).encode()
+
+
+def test_random_files_read_alike(r, tmp_path):
+    import random
+
+    rng, path, outcomes = random.Random(19), tmp_path / "data.csv", set()
+    for _ in range(300):
+        raw = random_file(rng)
+        path.write_bytes(raw)
+        (py, py_category), (rr, r_category) = python_reads(path, "y"), r_reads(r, path, "y")
+        assert py_category == r_category, raw
+        outcomes.add(py_category)
+        if py_category == OK:
+            assert py["X"].shape == np.shape(rr["X"]) and py["y"].shape == np.shape(rr["y"])
+            assert same_bits(py["X"], rr["X"]).all() and same_bits(py["y"], rr["y"]).all(), raw
+            assert py["classes"] == [c[0] if isinstance(c, list) else c for c in rr["classes"]]
+    assert OK in outcomes and len(outcomes) >= 4  # the files reach both reading and refusing
