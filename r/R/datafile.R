@@ -97,7 +97,9 @@ read_text <- function(path) {
 # quote. Every row must have as many fields as the header.
 split_records <- function(text) {
   if (!grepl("[\r\n]$", text)) text <- paste0(text, "\n")
-  counts <- utils::count.fields(textConnection(text), sep = ",", quote = "\"",
+  lines <- textConnection(text)
+  on.exit(close(lines))
+  counts <- utils::count.fields(lines, sep = ",", quote = "\"",
                                 blank.lines.skip = TRUE, comment.char = "")
   counts <- counts[!is.na(counts)] # NA: a record continued on the next line
   if (length(counts) == 0L) {
@@ -147,7 +149,7 @@ named_columns <- function(names, columns) {
 input_column <- function(values, name) {
   numbers <- parse_numbers(values, name)
   if (is.null(numbers)) {
-    bad <- which(!is_number(values))[1L]
+    bad <- which(is_text(values))[1L]
     twinnet_abort("type", "--data: column '", name, "' is not numeric (row ",
                   bad, ": '", values[bad], "')")
   }
@@ -161,7 +163,7 @@ input_column <- function(values, name) {
 parse_numbers <- function(values, name) {
   missing <- which(values %in% CSV_NA)
   infinite <- grepl(CSV_INFINITY, values, ignore.case = TRUE)
-  if (!all(is_number(values) | values %in% CSV_NA | infinite)) {
+  if (any(is_text(values))) {
     return(NULL)
   }
   if (length(missing) > 0L) {
@@ -180,6 +182,12 @@ parse_numbers <- function(values, name) {
 
 # A decimal number as the rule writes it (CSV_NUMBER), not an infinity.
 is_number <- function(text) grepl(CSV_NUMBER, text)
+
+# Neither a number, nor missing, nor an infinity: text.
+is_text <- function(text) {
+  !(is_number(text) | text %in% CSV_NA |
+      grepl(CSV_INFINITY, text, ignore.case = TRUE))
+}
 
 # Decimal numbers (CSV_NUMBER) to doubles through jsonlite's parser.
 json_numbers <- function(text) {

@@ -107,7 +107,8 @@ def split_records(text: str) -> list[list[str]]:
         if kind in (1, 2):
             field.append(token.group(1).replace('""', '"') if kind == 1 else token.group(2))
         elif kind == 3:
-            fields, field = [*fields, "".join(field)], []
+            fields.append("".join(field))
+            field = []
         elif fields or field:  # the end of a line that is not blank
             records.append([*fields, "".join(field)])
             fields, field = [], []
@@ -143,7 +144,7 @@ def input_column(values: list[str], name: str) -> np.ndarray:
     """An input column's numbers; text, a missing value or an infinity is refused."""
     numbers = parse_numbers(values, name)
     if numbers is None:
-        bad = next(i for i, v in enumerate(values) if not is_number(v))
+        bad = next(i for i, v in enumerate(values) if is_text(v))
         raise DataTypeError(
             f"--data: column {name!r} is not numeric (row {bad + 1}: {values[bad]!r})"
         )
@@ -157,7 +158,7 @@ def parse_numbers(values: list[str], name: str):
     error naming the column and the row.
     """
     missing = [i for i, v in enumerate(values) if v in CSV_NA]
-    if not all(is_number(v) or v in CSV_NA or CSV_INFINITY.fullmatch(v) for v in values):
+    if any(is_text(v) for v in values):
         return None
     if missing:
         raise DataValueError(f"--data: column {name!r} has missing values (row {missing[0] + 1})")
@@ -173,6 +174,11 @@ def parse_numbers(values: list[str], name: str):
 def is_number(text: str) -> bool:
     """A decimal number as the rule writes it (CSV_NUMBER), not an infinity."""
     return CSV_NUMBER.fullmatch(text) is not None
+
+
+def is_text(text: str) -> bool:
+    """Neither a number, nor missing, nor an infinity: text."""
+    return not (is_number(text) or text in CSV_NA or CSV_INFINITY.fullmatch(text))
 
 
 def encode_target(values: list[str], name: str):
