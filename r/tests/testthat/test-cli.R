@@ -172,14 +172,21 @@ test_that("the CSV rule refuses other files", {
   refused <- list(
     list(as.raw(c(charToRaw("a,y\n1,caf"), 0xe9, charToRaw("\n2,x\n"))),
          "argument", "is not UTF-8 text"),
-    list("a,a,y\n1,2,x\n3,4,z\n", "argument", "the column name 'a' is repeated"),
+    list("a,a,y\n1,2,x\n3,4,z\n", "argument",
+         "the column name 'a' is repeated"),
     list("a,,y\n1,2,x\n3,4,z\n", "argument", "column 2 has no name"),
-    list("a,y\n1,x\n2,z,3\n", "argument", "row 2 has 3 fields; the header has 2"),
-    list("a,y\n1,0.5\n2,inf\n", "value", "column 'y' holds an infinite value"),
-    list("a,y\n1e999,0.5\n2,1\n", "value", "column 'a' holds an infinite value"),
-    list("a,y\nNA,0.5\n2,1\n", "value", "column 'a' has missing values (row 1)"),
-    list("a,y\nnan,0.5\n2,1\n", "type", "column 'a' is not numeric (row 1: 'nan')"),
-    list("a,y\n1,\n2,x\n3,z\n", "value", "--target: 'y' has missing values (row 1)")
+    list("a,y\n1,x\n2,z,3\n", "argument",
+         "row 2 has 3 fields; the header has 2"),
+    list("a,y\n1,0.5\n2,inf\n", "value",
+         "column 'y' holds an infinite value"),
+    list("a,y\n1e999,0.5\n2,1\n", "value",
+         "column 'a' holds an infinite value"),
+    list("a,y\nNA,0.5\n2,1\n", "value",
+         "column 'a' has missing values (row 1)"),
+    list("a,y\nnan,0.5\n2,1\n", "type",
+         "column 'a' is not numeric (row 1: 'nan')"),
+    list("a,y\n1,\n2,x\n3,z\n", "value",
+         "--target: 'y' has missing values (row 1)")
   )
   for (case in refused) {
     raw <- if (is.raw(case[[1]])) case[[1]] else charToRaw(case[[1]])
@@ -192,7 +199,8 @@ test_that("working arrays are estimated before training", {
   net <- init_network(c(2, 1000, 1), seed = 1)
   X <- matrix(0, 1e6, 2)
   y <- matrix(0, 1e6, 1)
-  words <- "network (1000 units in its widest layer) on X (1000000 rows) asks for"
+  words <- paste("network (1000 units in its widest layer) on X (1000000",
+                 "rows) asks for")
   expect_error(fit(net, X, y, epochs = 1, lr = 0.1), words, fixed = TRUE,
                class = "twinnet_argument_error")
   expect_error(predict(net, X), words, fixed = TRUE,
