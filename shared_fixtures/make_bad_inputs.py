@@ -564,6 +564,96 @@ rows += [
         N,
     ),
     ("a classifier with whole-number floats", "front_door_classifier", {"seed": 2.0}, OK),
+    # round three: compare, memory, CSV readers
+    # compare: Python's compare() trains in both languages; R's runner calls R's half of
+    # it, fit() with the same arguments (numpy numbers and Fractions arrive as numbers)
+    (
+        "compare with numpy whole numbers",
+        "compare",
+        {"epochs": {"numpy_int": 2}, "batch_size": {"numpy_int": 2}, "seed": {"numpy_int": 3}},
+        OK,
+    ),
+    (
+        "compare with a numpy boolean",
+        "compare",
+        {"shuffle": {"numpy_bool": False}, "batch_size": 2},
+        OK,
+    ),
+    (
+        "compare with Fractions",
+        "compare",
+        {"lr": {"fraction": [1, 2]}, "epochs": {"fraction": [4, 2]}, "record_every": 1.0},
+        OK,
+    ),
+    ("compare with a fractional Fraction", "compare", {"epochs": {"fraction": [5, 2]}}, A),
+    ("compare with mini-batches and no seed", "compare", {"batch_size": 1}, OK),
+    ("compare with mini-batches and seed None", "compare", {"batch_size": 3, "seed": None}, OK),
+    ("fit with a Fraction learning rate", "fit", {"lr": {"fraction": [1, 4]}}, OK),
+    # memory: forward and backward's working arrays, n rows x every layer, are estimated too
+    (
+        "fit on a million rows through 1000 units",
+        "fit",
+        {
+            "network": {"net": {"sizes": [2, 1000, 1]}},
+            "X": {"zeros": [1000000, 2]},
+            "y": {"zeros": [1000000, 1]},
+        },
+        A,
+    ),
+    (
+        "fit through a layer of 50000 units on 5000 rows",
+        "fit",
+        {
+            "network": {"net": {"sizes": [2, 50000, 1]}},
+            "X": {"zeros": [5000, 2]},
+            "y": {"zeros": [5000, 1]},
+        },
+        A,
+    ),
+    (
+        "fit on 1000 rows through 1000 units, well within memory",
+        "fit",
+        {
+            "epochs": 1,
+            "network": {"net": {"sizes": [2, 1000, 1]}},
+            "X": {"zeros": [1000, 2]},
+            "y": {"zeros": [1000, 1]},
+        },
+        OK,
+    ),
+    (
+        "walkthrough of a million rows through 1000 units",
+        "walkthrough",
+        {
+            "network": {"net": {"sizes": [2, 1000, 1]}},
+            "X": {"zeros": [1000000, 2]},
+            "y": {"zeros": [1000000, 1]},
+        },
+        A,
+    ),
+    (
+        "predict a million rows through 1000 units",
+        "predict",
+        {"network": {"net": {"sizes": [2, 1000, 1]}}, "X": {"zeros": [1000000, 2]}},
+        A,
+    ),
+    (
+        "a decision boundary of 4 million points through 1000 units",
+        "plot_decision_boundary",
+        {"network": {"net": {"sizes": [2, 1000, 1]}}, "resolution": 2000},
+        A,
+    ),
+    (
+        "compare on a million rows through 1000 units",
+        "compare",
+        {
+            "network": {"net": {"sizes": [2, 1000, 1]}},
+            "X": {"zeros": [1000000, 2]},
+            "y": {"zeros": [1000000, 1]},
+        },
+        A,
+    ),
+    # CSV readers: tests/test_csv_both.py and the command-line table (make_bad_cli.py)
 ]
 
 
@@ -645,7 +735,10 @@ table = {
         "the six rows its args give, and its optional 'expect' lists what the "
         "model must report (classes, rows dropped and fitted, predictions' rows "
         "and missing ones, the standardised inputs' sd), as text, in both "
-        "languages. Python's compare() has no R twin and is left out."
+        "languages. 'compare' is Python's compare() "
+        "(which trains in both languages) and, in R, fit() with the same arguments; "
+        "numpy_int, numpy_bool and fraction are numpy and Fraction values in Python, "
+        "numbers in R; zeros is a matrix of zeros of that shape."
     ),
     "cases": [{"name": n, "call": c, "args": a, "category": k} for n, c, a, k in rows]
     + front_door_rows,

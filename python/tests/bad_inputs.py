@@ -87,6 +87,16 @@ def decode_value(value):
         return pd.DataFrame(body)
     if tag == "net":
         return body
+    if tag == "numpy_int":
+        return np.int64(body)
+    if tag == "numpy_bool":
+        return np.bool_(body)
+    if tag == "fraction":
+        from fractions import Fraction
+
+        return Fraction(*body)
+    if tag == "zeros":
+        return np.zeros(body)
     if tag == "nullable_dataframe":
         import pandas as pd
 
@@ -139,6 +149,8 @@ def _bad_input_call(call: str, args: dict):
     if call == "init_network":
         base = {"sizes": [2, 3, 1], "seed": 1} | args
         return init_network(base.pop("sizes"), **base)
+    if call == "compare":
+        return _compare_call(args)
     if call in ("fit", "walkthrough"):
         network = _network(args.pop("network", {"sizes": [2, 3, 1]}))
         base = {"X": XOR_X, "y": XOR_Y, "lr": 0.5} | ({"epochs": 2} if call == "fit" else {})
@@ -151,6 +163,33 @@ def _bad_input_call(call: str, args: dict):
         run = predict if call == "predict" else predict_labels
         return run(network, base.pop("X"), **base)
     return _other_call(call, args)
+
+
+def _compare_call(args: dict):
+    """``compare`` (Python and R), which must find both languages' bits identical."""
+    from twinnet.compare import compare
+
+    network = _network(args.pop("network", {"sizes": [2, 3, 1]}))
+    base = {"X": XOR_X, "y": XOR_Y, "lr": 0.5, "epochs": 2} | args
+    verdict = compare(network, base.pop("X"), base.pop("y"), **base)
+    if not verdict.identical:
+        raise AssertionError(f"compare found Python and R {verdict}")
+    return verdict
+
+
+def python_stand_in_for_r(network, X, y, options: dict, path) -> None:
+    """What ``compare`` runs in R, run in Python: for the Python package's own tests.
+
+    The options travel as JSON, as to R, and come back as R reads them
+    (``lr`` from its hex bits), so a value JSON cannot carry, or a seed
+    that only one side knows, fails here as it would with R.
+    """
+    from twinnet.bitwise import from_hex
+    from twinnet.traces import save_trace
+
+    options = json.loads(json.dumps(options))
+    options["lr"] = float(from_hex(options["lr"]).reshape(-1)[0])
+    save_trace(fit(network, X, y, **options), path, language="r")
 
 
 def _other_call(call: str, args: dict):

@@ -71,6 +71,10 @@ decode_value <- function(value) {
     numbers = ,
     factor = ,
     mixed = decode_front_door(tag, body),
+    numpy_int = as.numeric(body), # numpy's and Python's number types: numbers
+    numpy_bool = as.logical(body),
+    fraction = as.numeric(body[[1L]]) / as.numeric(body[[2L]]),
+    zeros = matrix(0, body[[1L]], body[[2L]]),
     nullable_dataframe = as.data.frame(lapply(body$columns, function(col) {
       vapply(col, function(v) if (is.null(v)) NA_real_ else as.numeric(v), 1)
     })),
@@ -130,10 +134,11 @@ bad_input_call <- function(call, args) {
     init_network = do.call(init_network, base(list(sizes = c(2, 3, 1),
                                                    seed = 1))),
     fit = ,
+    compare = , # Python's compare(); R's half of it is fit()
     walkthrough = {
       defaults <- list(X = XOR_X, y = XOR_Y, lr = 0.5)
-      if (call == "fit") defaults$epochs <- 2
-      train <- if (call == "fit") fit else walkthrough
+      if (call != "walkthrough") defaults$epochs <- 2
+      train <- if (call != "walkthrough") fit else walkthrough
       do.call(train, c(list(network), base(defaults)))
     },
     predict = {
