@@ -720,6 +720,10 @@ front_door_rows = [
           formula_text="y ~ .", plot=True),
     # 9. a column of tiny spread is standardised, not left at 1e-200
     front("standardising columns of spread 1e-200", expect={"sd": "1.000,1.000"}, x=TINY_X),
+    # and what the classes above left: memory before the weights, an infinite response
+    front("a hidden layer too wide for memory", A, hidden=100000000),
+    front("an infinite number in a regression's response", V,
+          y={"numbers": [0.5, "Infinity", 1.5, 2.5, 2, 1]}),
 ]  # fmt: skip
 
 table = {

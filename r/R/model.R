@@ -138,6 +138,9 @@ front_door_fit <- function(X, Y, output, loss, params) {
   x_scaled <- if (is.null(normalizer)) X else normalize(normalizer, X)
   # the network: the hidden layers, then the output the response needs
   sizes <- c(ncol(X), hidden, ncol(Y))
+  # memory: refused before the weights are drawn (a wide layer takes long)
+  check_working_memory(sizes, nrow(X),
+                       working_what(sizes, nrow(X), "hidden", "data"))
   activations <- c(rep(params$activation, length(hidden)), output)
   network <- init_network(sizes, seed = params$seed,
                           activations = activations, init = "glorot")

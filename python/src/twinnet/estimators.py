@@ -22,7 +22,13 @@ from twinnet.fit import fit
 from twinnet.network import init_network
 from twinnet.normalize import fit_normalizer, normalize
 from twinnet.predict import predict
-from twinnet.validate import check_flag, check_int, check_name
+from twinnet.validate import (
+    check_flag,
+    check_int,
+    check_name,
+    check_working_memory,
+    working_what,
+)
 
 
 def check_front_door(params: dict) -> list[int]:
@@ -55,6 +61,8 @@ def front_door_fit(X, Y, output: str, loss: str, params: dict):
     x_scaled = X if normalizer is None else normalize(normalizer, X)
     # the network: the hidden layers, then the output the response needs
     sizes = [X.shape[1], *hidden, Y.shape[1]]
+    # memory: refused before the weights are drawn (a wide layer takes long)
+    check_working_memory(sizes, X.shape[0], working_what(sizes, X.shape[0], "hidden", "X"))
     activations = [params["activation"]] * len(hidden) + [output]
     network = init_network(sizes, seed=params["seed"], activations=activations, init="glorot")
     # training: lr per sample (reduction "mean"), a thin trace
@@ -80,6 +88,16 @@ def front_door_predict(network, normalizer, X: np.ndarray, numerics: str) -> np.
     x_scaled = X[~missing] if normalizer is None else normalize(normalizer, X[~missing])
     output[~missing] = predict(network, x_scaled, numerics=numerics)
     return output
+
+
+def check_finite_response(y) -> None:
+    """Refuse an infinite number in a regression's response, as R's fit does.
+
+    scikit-learn's validation would raise a bare ValueError for it.
+    """
+    values = np.asarray(y)
+    if values.dtype.kind == "f" and np.isinf(values).any():
+        raise DataValueError("y must be finite; it holds NaN or Inf")
 
 
 def drop_missing(X, y):
@@ -315,6 +333,7 @@ class TwinnetRegressor(RegressorMixin, _TwinnetBase):
     def fit(self, X, y):
         """Train on ``X`` (n, p) and numbers ``y`` (n,) or (n, k)."""
         X, y, self.n_dropped_ = drop_missing(X, y)
+        check_finite_response(y)
         X, y = validate_data(self, X, y, ensure_all_finite=False, multi_output=True, y_numeric=True)
         self._y_columns = y.ndim
         return self._train(X, y.reshape(len(y), -1), "identity", "squared_error")
