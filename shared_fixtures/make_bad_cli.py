@@ -7,7 +7,8 @@ hold. The harness (tests/test_cli_both.py) runs every row against
 ``twinnet`` and ``Rscript -e 'twinnet::cli_main()'``. Words in braces are
 filled in there: ``{tmp}`` a fresh folder, ``{file}`` a file in it,
 ``{csv}`` a small CSV file (columns a, b, label, word), ``{binary}`` a file
-that is not text. Run by `make fixtures`.
+that is not text, ``{data}`` a file holding the row's ``data`` (hex bytes).
+Run by `make fixtures`.
 """
 
 import json
@@ -101,6 +102,36 @@ ROWS = [
     row("cases-stdout-full", "stdout", ["cases"], ["cannot write to standard output: No space left on device"], stdout=FULL),
     row("cases-stdout-closed", "stdout", ["cases"], [], status=141, stdout=CLOSED),
 ]  # fmt: skip
+
+
+# round three: compare, memory, CSV readers
+# (each row's file travels in the table as hex bytes; the harness writes it as {data})
+def data_row(id_, option, text, argv, words):
+    raw = text if isinstance(text, bytes) else text.encode()
+    return dict(row(id_, option, argv, words), data=raw.hex())
+
+
+def csv_rows(job: str) -> list[dict]:
+    """Files that break the CSV rule (README, "CSV files"), and a layer too wide to train."""
+    j, data = f"{job}-", [job, "--data", "{data}", "--target", "y", "--epochs", "3"]
+    many = "a,b,y\n" + "".join(f"{i % 7},{i % 3},{i % 2}\n" for i in range(200))
+    return [
+        data_row(j + "data-latin-1", "--data", b"a,b,y\n1,2,caf\xe9\n3,4,the\n", data, ["--data", "is not UTF-8 text"]),
+        data_row(j + "data-nul-byte", "--data", b"a,b,y\n1,2\x00,0\n", data, ["--data", "NUL byte"]),
+        data_row(j + "data-repeated-name", "--data", "a,a,y\n1,2,0\n3,4,1\n", data, ["the column name 'a' is repeated (columns 1 and 2)"]),
+        data_row(j + "data-empty-name", "--data", "a,,y\n1,2,0\n3,4,1\n", data, ["--data: column 2 has no name"]),
+        data_row(j + "data-row-too-long", "--data", "a,b,y\n1,2,0\n3,4,1,5\n", data, ["--data: row 2 has 4 fields; the header has 3"]),
+        data_row(j + "data-missing-input", "--data", "a,b,y\n1,NA,0\n3,4,1\n", data, ["--data: column 'b' has missing values (row 1)"]),
+        data_row(j + "data-nan-is-text", "--data", "a,b,y\n1,nan,0\n3,4,1\n", data, ["--data: column 'b' is not numeric (row 1: 'nan')"]),
+        data_row(j + "data-infinite-target", "--data", "a,b,y\n1,2,0.5\n3,4,inf\n", data, ["--data: column 'y' holds an infinite value (row 2: 'inf')"]),
+        data_row(j + "data-missing-label", "--data", "a,b,y\n1,2,yes\n3,4,\n5,6,no\n", data, ["--target: 'y' has missing values (row 2)"]),
+        data_row(j + "data-boolean-input", "--data", "a,b,y\nTRUE,2,0\nFALSE,4,1\n", data, ["--data: column 'a' is not numeric"]),
+        data_row(j + "hidden-million-units", "--hidden", many, [*data, "--hidden", "1000000"], ["--hidden (1000000 units in its widest layer) on --data (200 rows) asks for", "GiB"]),
+        data_row(j + "hidden-too-wide", "--hidden", "a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n", [*data, "--hidden", "100000000"], ["--hidden (100000000 units in its widest layer) on --data (4 rows)", "GiB"]),
+    ]  # fmt: skip
+
+
+ROWS += [*csv_rows("run"), *csv_rows("parity")]
 
 
 def main() -> None:

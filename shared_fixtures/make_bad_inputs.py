@@ -564,7 +564,168 @@ rows += [
         N,
     ),
     ("a classifier with whole-number floats", "front_door_classifier", {"seed": 2.0}, OK),
+    # round three: compare, memory, CSV readers
+    # compare: Python's compare() trains in both languages; R's runner calls R's half of
+    # it, fit() with the same arguments (numpy numbers and Fractions arrive as numbers)
+    (
+        "compare with numpy whole numbers",
+        "compare",
+        {"epochs": {"numpy_int": 2}, "batch_size": {"numpy_int": 2}, "seed": {"numpy_int": 3}},
+        OK,
+    ),
+    (
+        "compare with a numpy boolean",
+        "compare",
+        {"shuffle": {"numpy_bool": False}, "batch_size": 2},
+        OK,
+    ),
+    (
+        "compare with Fractions",
+        "compare",
+        {"lr": {"fraction": [1, 2]}, "epochs": {"fraction": [4, 2]}, "record_every": 1.0},
+        OK,
+    ),
+    ("compare with a fractional Fraction", "compare", {"epochs": {"fraction": [5, 2]}}, A),
+    ("compare with mini-batches and no seed", "compare", {"batch_size": 1}, OK),
+    ("compare with mini-batches and seed None", "compare", {"batch_size": 3, "seed": None}, OK),
+    ("fit with a Fraction learning rate", "fit", {"lr": {"fraction": [1, 4]}}, OK),
+    # memory: forward and backward's working arrays, n rows x every layer, are estimated too
+    (
+        "fit on a million rows through 1000 units",
+        "fit",
+        {
+            "network": {"net": {"sizes": [2, 1000, 1]}},
+            "X": {"zeros": [1000000, 2]},
+            "y": {"zeros": [1000000, 1]},
+        },
+        A,
+    ),
+    (
+        "fit through a layer of 50000 units on 5000 rows",
+        "fit",
+        {
+            "network": {"net": {"sizes": [2, 50000, 1]}},
+            "X": {"zeros": [5000, 2]},
+            "y": {"zeros": [5000, 1]},
+        },
+        A,
+    ),
+    (
+        "fit on 1000 rows through 1000 units, well within memory",
+        "fit",
+        {
+            "epochs": 1,
+            "network": {"net": {"sizes": [2, 1000, 1]}},
+            "X": {"zeros": [1000, 2]},
+            "y": {"zeros": [1000, 1]},
+        },
+        OK,
+    ),
+    (
+        "walkthrough of a million rows through 1000 units",
+        "walkthrough",
+        {
+            "network": {"net": {"sizes": [2, 1000, 1]}},
+            "X": {"zeros": [1000000, 2]},
+            "y": {"zeros": [1000000, 1]},
+        },
+        A,
+    ),
+    (
+        "predict a million rows through 1000 units",
+        "predict",
+        {"network": {"net": {"sizes": [2, 1000, 1]}}, "X": {"zeros": [1000000, 2]}},
+        A,
+    ),
+    (
+        "a decision boundary of 4 million points through 1000 units",
+        "plot_decision_boundary",
+        {"network": {"net": {"sizes": [2, 1000, 1]}}, "resolution": 2000},
+        A,
+    ),
+    (
+        "compare on a million rows through 1000 units",
+        "compare",
+        {
+            "network": {"net": {"sizes": [2, 1000, 1]}},
+            "X": {"zeros": [1000000, 2]},
+            "y": {"zeros": [1000000, 1]},
+        },
+        A,
+    ),
+    # CSV readers: tests/test_csv_both.py and the command-line table (make_bad_cli.py)
 ]
+
+
+# round three: the front doors (issue 19, classes 1-9). "front_door_data"
+# trains R's twinnet(y ~ ., data.frame(x1, x2, y)) or Python's
+# TwinnetClassifier (TwinnetRegressor when y is numbers) on six rows; an
+# entry's "expect" lists what the model must then report, as text, the same
+# in both languages (see run_bad_input): its classes in order, the rows
+# dropped and fitted, predict()'s rows and missing ones, the sd of the
+# standardised inputs.
+def front(name, category=OK, expect=None, **args):
+    """One front-door entry: the data or arguments changed, and what must follow."""
+    entry = {"name": name, "call": "front_door_data", "args": args, "category": category}
+    return entry | ({"expect": expect} if expect else {})
+
+
+TINY_X = M([[1e-200, 0], [-1e-200, 1], [3e-200, 0], [0, 1], [2e-200, 1], [-2e-200, 0]])
+front_door_rows = [
+    # 1. class order: a factor's levels as given, else by Unicode code point
+    front("text classes b, A, a in code-point order", expect={"classes": "A|a|b"},
+          y={"labels": ["b", "A", "a", "b", "A", "a"]}),
+    front("accented classes come after z", expect={"classes": "e|z|é"},
+          y={"labels": ["é", "z", "e", "é", "z", "e"]}),
+    front("Yes before no: capitals first", expect={"classes": "Yes|no"},
+          y={"labels": ["Yes", "no", "no", "Yes", "no", "Yes"]}),
+    front("a factor keeps its levels' order, unused ones dropped", expect={"classes": "b|A|a"},
+          y={"factor": {"levels": ["b", "A", "a", "zz"],
+                        "values": ["a", "b", "A", "a", "b", "A"]}}),
+    # 2. standardize is TRUE or FALSE
+    front("standardize as the text no", A, standardize="no"),
+    front("standardize as the text yes", A, standardize="yes"),
+    front("standardize NaN", A, standardize={"float": "NaN"}),
+    front("standardize FALSE keeps no normaliser", expect={"sd": "none"}, standardize=False),
+    # 3. hidden and activation checked by the front door
+    front("hidden TRUE", A, hidden=True),
+    front("hidden as text", A, hidden="5"),
+    front("hidden empty", A, hidden={"vector": []}),
+    front("activation null", N, activation=None),
+    # 4. the classifier's data errors are twinnet errors
+    front("a classification of one class", V, y={"labels": ["a"] * 6}),
+    front("labels mixing text and numbers", T, y={"mixed": ["a", 1, 1, "a", 1, "a"]}),
+    # 5. rows with a missing value are left out; fitted() covers the same rows
+    front("a missing label leaves its row out",
+          expect={"dropped": "1", "fitted": "5", "classes": "a|b"},
+          y={"labels": ["a", None, "b", "a", "b", "a"]}),
+    front("a missing input leaves its row out", expect={"dropped": "1", "fitted": "5"},
+          x=M([[1, 0], [2, "NaN"], [3, 0], [4, 1], [5, 1], [6, 0]])),
+    front("missing numbers leave their rows out of a regression",
+          expect={"dropped": "2", "fitted": "4"},
+          y={"numbers": [0.5, None, 1.5, 2.5, None, 1.0]}),
+    front("every row with a missing value", V, x=M([[1, "NaN"]] * 6)),
+    # 6. predict keeps every row: NA (NaN) for a missing input
+    front("predict on missing inputs keeps the rows", expect={"rows": "4", "missing": "2,4"},
+          newdata=M([[1, 0], ["NaN", 1], [3, 0], [4, "NaN"]])),
+    front("a regression predicts NA for missing inputs", expect={"rows": "3", "missing": "1"},
+          y={"numbers": [0.5, 1.0, 1.5, 2.5, 2.0, 1.0]}, newdata=M([["NaN", 0], [2, 1], [3, 0]])),
+    # 7. predict's type is checked, with or without newdata
+    front("predict without newdata, a misspelt type", N, type="probability"),
+    front("predict without newdata, a type that is a number", N, type=1),
+    front("predict a regression's classes", C,
+          y={"numbers": [0.5, 1, 1.5, 2.5, 2, 1]}, type="class"),
+    # 8. plot() whatever way the formula was given (Python: the loss curve)
+    front("plot a model whose formula was text", expect={"classes": "a|b"},
+          formula_text="y ~ .", plot=True),
+    # 9. a column of tiny spread is standardised, not left at 1e-200
+    front("standardising columns of spread 1e-200", expect={"sd": "1.000,1.000"}, x=TINY_X),
+    # and what the classes above left: memory before the weights, an infinite response
+    front("a hidden layer too wide for memory", A, hidden=100000000),
+    front("an infinite number in a regression's response", V,
+          y={"numbers": [0.5, "Infinity", 1.5, 2.5, 2, 1]}),
+]  # fmt: skip
+
 table = {
     "format": "twinnet-bad-inputs/1",
     "description": (
@@ -574,9 +735,16 @@ table = {
         "forward, backward and update: the unchecked building blocks, by design. "
         "'front_door' is R's twinnet(formula, data, ...) on a numeric response and "
         "Python's TwinnetRegressor(...).fit(X, y); 'front_door_classifier' the same "
-        "on a factor response and TwinnetClassifier. Python's compare() has no R "
-        "twin and is left out."
+        "on a factor response and TwinnetClassifier; 'front_door_data' either on "
+        "the six rows its args give, and its optional 'expect' lists what the "
+        "model must report (classes, rows dropped and fitted, predictions' rows "
+        "and missing ones, the standardised inputs' sd), as text, in both "
+        "languages. 'compare' is Python's compare() "
+        "(which trains in both languages) and, in R, fit() with the same arguments; "
+        "numpy_int, numpy_bool and fraction are numpy and Fraction values in Python, "
+        "numbers in R; zeros is a matrix of zeros of that shape."
     ),
-    "cases": [{"name": n, "call": c, "args": a, "category": k} for n, c, a, k in rows],
+    "cases": [{"name": n, "call": c, "args": a, "category": k} for n, c, a, k in rows]
+    + front_door_rows,
 }
 write_atomic(HERE / "bad_inputs.json", json.dumps(table, indent=1) + "\n")

@@ -106,3 +106,70 @@ def test_the_training_warning_says_the_same_in_both_languages(r, epochs, lr, exp
         assert python == []
     else:
         assert len(python) == 1 and expected in python[0]
+
+
+# Issue 19: the class order and missing values follow one rule in both front
+# doors, so the bits stay the same. R runs under ICU's en_US collation (the
+# locale a user may have; it sorts "a" before "A"), which must not matter.
+R_TEXT = """function(x1, x2, y, levels, missing_y, newx1, newx2) {
+  if (capabilities("ICU")) {
+    icuSetCollate(locale = "en_US")
+    on.exit(icuSetCollate(locale = "ASCII"))
+  }
+  data <- data.frame(x1 = x1, x2 = x2, y = y)
+  data$y[missing_y] <- NA
+  if (!is.null(levels)) data$y <- factor(data$y, levels = levels)
+  model <- twinnet(y ~ ., data = data, hidden = 4, epochs = 40, lr = 0.3,
+                   seed = 2)
+  newdata <- data.frame(x1 = newx1, x2 = newx2)
+  list(prob = unname(predict(model, newdata, type = "prob")),
+       class = as.character(predict(model, newdata)),
+       levels = model$levels, dropped = model$n_dropped)
+}"""
+
+TEXT_CASES = {
+    "b_A_a": (["b", "A", "a"] * 4, None, []),
+    "accents": (["é", "e", "z", "Z", "è", "é"] * 2, None, []),
+    "Yes_no": (["Yes", "no", "no", "Yes"] * 3, None, []),
+    "factor_levels": (["b", "A", "a"] * 4, ["b", "A", "a", "unused"], []),
+    "missing_label_and_input": (["b", "A", "a"] * 4, None, [3, 8]),
+}
+
+
+@pytest.mark.parametrize("labels, levels, missing_y", TEXT_CASES.values(), ids=TEXT_CASES)
+def test_text_classes_and_missing_values_give_the_same_bits(r, labels, levels, missing_y):
+    import pandas as pd
+
+    X = np.random.default_rng(5).normal(size=(12, 2))
+    X[5, 1] = np.nan if missing_y else X[5, 1]  # a missing input too, when rows go missing
+    y = [None if i + 1 in missing_y else v for i, v in enumerate(labels)]
+    y = pd.Categorical(y, categories=levels) if levels else y
+    model = twinnet.TwinnetClassifier(hidden=(4,), epochs=40, lr=0.3, seed=2).fit(X, y)
+    new = np.vstack([X, [[np.nan, 0.5], [0.1, -0.2]]])
+    r_levels = None if levels is None else np.array(levels)
+    rr = r.call(R_TEXT, X[:, 0], X[:, 1], np.array(labels), r_levels,
+                np.array(missing_y, float), new[:, 0], new[:, 1])  # fmt: skip
+    assert rr["levels"] == [str(c) for c in model.classes_]
+    assert rr["dropped"] == model.n_dropped_ == len(missing_y) + bool(missing_y)
+    proba = model.predict_proba(new)
+    missing = np.isnan(proba).any(axis=1)
+    assert missing.tolist() == np.isnan(rr["prob"]).any(axis=1).tolist()
+    assert missing.sum() == 1 + bool(missing_y)
+    assert same_bits(proba[~missing], rr["prob"][~missing]).all()
+    assert [str(c) for c in model.predict(new)[~missing]] == list(np.array(rr["class"])[~missing])
+
+
+def test_tiny_spread_is_standardised_alike(r):
+    X = np.random.default_rng(1).normal(size=(10, 2)) * np.array([1e-200, 1.0])
+    y = X[:, 1] + (X[:, 0] > 0)
+    model = twinnet.TwinnetRegressor(hidden=(3,), epochs=20, seed=1).fit(X, y)
+    scale = model.normalizer_["scale"]
+    assert 1e-201 < scale[0] < 1e-199
+    rr = r.call(
+        "function(X, y) { m <- twinnet(y ~ ., data.frame(X, y = y), hidden = 3, "
+        "epochs = 20, seed = 1); list(scale = m$normalizer$scale, pred = unname(predict(m))) }",
+        X,
+        y,
+    )
+    assert same_bits(scale, rr["scale"]).all()
+    assert same_bits(model.predict(X), rr["pred"]).all()

@@ -45,11 +45,20 @@ def run_bad_input(entry: dict) -> str:
     """
     args = {k: decode_value(v) for k, v in entry["args"].items()}
     try:
-        _bad_input_call(entry["call"], args)
+        result = _bad_input_call(entry["call"], args)
     except TwinnetError as err:
         return err.category
     except Exception as err:  # noqa: BLE001 - any other error is the finding
         return f"crash: {type(err).__name__}: {err}"
+    return _as_expected(entry.get("expect", {}), result)
+
+
+def _as_expected(expect: dict, result) -> str:
+    """``"none"`` if the report ``result`` holds every value of ``expect``; else what differs."""
+    for key, want in expect.items():
+        got = result.get(key) if isinstance(result, dict) else None
+        if got != want:
+            return f"wrong {key}: {got!r}, expected {want!r}"
     return "none"
 
 
@@ -78,11 +87,23 @@ def decode_value(value):
         return pd.DataFrame(body)
     if tag == "net":
         return body
+    if tag == "numpy_int":
+        return np.int64(body)
+    if tag == "numpy_bool":
+        return np.bool_(body)
+    if tag == "fraction":
+        from fractions import Fraction
+
+        return Fraction(*body)
+    if tag == "zeros":
+        return np.zeros(body)
     if tag == "nullable_dataframe":
         import pandas as pd
 
         columns = {k: pd.array(v, dtype=body["dtype"]) for k, v in body["columns"].items()}
         return pd.DataFrame(columns)
+    if tag in FRONT_DOOR_TAGS:
+        return _decode_front_door(tag, body)
     raise ValueError(f"unknown tag {tag!r} in the bad-input table")
 
 
@@ -128,6 +149,8 @@ def _bad_input_call(call: str, args: dict):
     if call == "init_network":
         base = {"sizes": [2, 3, 1], "seed": 1} | args
         return init_network(base.pop("sizes"), **base)
+    if call == "compare":
+        return _compare_call(args)
     if call in ("fit", "walkthrough"):
         network = _network(args.pop("network", {"sizes": [2, 3, 1]}))
         base = {"X": XOR_X, "y": XOR_Y, "lr": 0.5} | ({"epochs": 2} if call == "fit" else {})
@@ -140,6 +163,33 @@ def _bad_input_call(call: str, args: dict):
         run = predict if call == "predict" else predict_labels
         return run(network, base.pop("X"), **base)
     return _other_call(call, args)
+
+
+def _compare_call(args: dict):
+    """``compare`` (Python and R), which must find both languages' bits identical."""
+    from twinnet.compare import compare
+
+    network = _network(args.pop("network", {"sizes": [2, 3, 1]}))
+    base = {"X": XOR_X, "y": XOR_Y, "lr": 0.5, "epochs": 2} | args
+    verdict = compare(network, base.pop("X"), base.pop("y"), **base)
+    if not verdict.identical:
+        raise AssertionError(f"compare found Python and R {verdict}")
+    return verdict
+
+
+def python_stand_in_for_r(network, X, y, options: dict, path) -> None:
+    """What ``compare`` runs in R, run in Python: for the Python package's own tests.
+
+    The options travel as JSON, as to R, and come back as R reads them
+    (``lr`` from its hex bits), so a value JSON cannot carry, or a seed
+    that only one side knows, fails here as it would with R.
+    """
+    from twinnet.bitwise import from_hex
+    from twinnet.traces import save_trace
+
+    options = json.loads(json.dumps(options))
+    options["lr"] = float(from_hex(options["lr"]).reshape(-1)[0])
+    save_trace(fit(network, X, y, **options), path, language="r")
 
 
 def _other_call(call: str, args: dict):
@@ -221,6 +271,8 @@ def _plot_call(call: str, args: dict):
 
         base = {"hidden": 3, "epochs": 2} | args
         return TwinnetRegressor(**base).fit(np.array(XOR_X), np.array(XOR_Y)[:, 0])
+    if call == "front_door_data":
+        return _front_door_data_call(args)
     if call == "front_door_classifier":  # text labels: R's factor response
         from twinnet.estimators import TwinnetClassifier
 
@@ -242,3 +294,57 @@ def _plot_call(call: str, args: dict):
         raise ValueError(f"unknown call {call!r} in the bad-input table")
     plt.close(figure)
     return figure
+
+
+# round three: the front doors on data of their own ("front_door_data")
+FRONT_DOOR_TAGS = ("labels", "numbers", "factor", "mixed")
+FRONT_X = [[1.0, 0.0], [2.0, 1.0], [3.0, 0.0], [4.0, 1.0], [5.0, 1.0], [6.0, 0.0]]
+
+
+def _decode_front_door(tag: str, body):
+    """A response: text (None is missing), numbers (None: NaN), a categorical, a mix."""
+    if tag == "numbers":
+        return np.array([np.nan if v is None else v for v in body], dtype=np.float64)
+    if tag == "factor":
+        import pandas as pd
+
+        return pd.Categorical(body["values"], categories=body["levels"])
+    return list(body)  # labels and mixed: a plain list, as a user passes it
+
+
+def _front_door_data_call(args: dict) -> dict:
+    """Train a front door on ``x`` and ``y``; report what the table can check, as text."""
+    from twinnet.estimators import TwinnetClassifier, TwinnetRegressor
+
+    x = np.asarray(args.pop("x", FRONT_X), dtype=np.float64)
+    y = args.pop("y", ["a", "b", "b", "a", "b", "a"])
+    newdata, type_, plot = args.pop("newdata", None), args.pop("type", None), args.pop("plot", 0)
+    args.pop("formula_text", None)  # R's formula as text: Python has no formula
+    regression = isinstance(y, np.ndarray) and y.dtype.kind == "f"
+    estimator = TwinnetRegressor if regression else TwinnetClassifier
+    model = estimator(**({"hidden": 3, "epochs": 2} | args)).fit(x, y)
+    if type_ is not None:  # R's predict(model, type=): the network's predict
+        import twinnet
+
+        twinnet.predict(model.network_, np.zeros((1, x.shape[1])), type=type_)
+    if plot:
+        _plot_call("plot_loss", {"losses": model.loss_curve_})
+    predicted = model.predict(x if newdata is None else np.asarray(newdata, dtype=np.float64))
+    return _front_door_report(model, x, predicted, regression)
+
+
+def _front_door_report(model, x: np.ndarray, predicted: np.ndarray, regression: bool) -> dict:
+    """What the table checks of a trained front door, as text (R: front_door_data_call)."""
+    import pandas as pd
+
+    complete = x[~np.isnan(x).any(axis=1)]
+    z = None if model.normalizer_ is None else normalize(model.normalizer_, complete)
+    return {
+        "classes": "" if regression else "|".join(str(c) for c in model.classes_),
+        "dropped": str(model.n_dropped_),
+        "fitted": str(len(x) - model.n_dropped_),
+        "rows": str(len(predicted)),
+        "missing": ",".join(str(i + 1) for i in np.flatnonzero(pd.isna(predicted))),
+        "sd": "none" if z is None else ",".join(f"{np.sqrt(np.mean((c - c.mean()) ** 2)):.3f}"
+                                               for c in z.T),
+    }  # fmt: skip

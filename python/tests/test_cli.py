@@ -5,6 +5,7 @@ by the harness (tests/test_cli_both.py); these run Python alone.
 """
 
 import io
+import re
 import subprocess
 import sys
 
@@ -147,3 +148,72 @@ def test_plots_job_writes_the_pictures(capsys, tmp_path):
     assert all(
         (tmp_path / f"xor_{kind}.png").stat().st_size > 5000 for kind in ("loss", "boundary")
     )
+
+
+# --- round three: the CSV rule and the memory guard (twin: the same tests in test-cli.R) ---
+
+
+def read_bytes(tmp_path, raw: bytes, target: str = "y"):
+    from twinnet.datafile import read_data
+
+    path = tmp_path / "d.csv"
+    path.write_bytes(raw)
+    return read_data(path, target)
+
+
+def test_the_csv_rule_reads_ordinary_files(tmp_path):
+    pandas = read_bytes(tmp_path, b",a,y\n0,0.5,no\n1,1.5,yes\n")  # DataFrame.to_csv's index
+    assert pandas["X"].tolist() == [[0.5], [1.5]] and pandas["classes"] == ["no", "yes"]
+    commas = read_bytes(tmp_path, b"a,y,\r\n0.5,no,\r\n1.5,yes,\r\n")  # a comma on every line
+    assert commas["X"].tolist() == [[0.5], [1.5]] and commas["y"].tolist() == [[0.0], [1.0]]
+    bom = read_bytes(tmp_path, b'\xef\xbb\xbf"a" , "y"\n 1 ,"x, y"\n2,z\n')
+    assert bom["classes"] == ["x, y", "z"]
+    labels = read_bytes(tmp_path, b"a,y\n1,TRUE\n2,true\n3,False\n")  # no booleans: labels
+    assert labels["classes"] == ["False", "TRUE", "true"]
+    assert labels["y"].shape == (3, 3)
+
+
+@pytest.mark.parametrize(
+    "raw, error, words",
+    [
+        (b"a,y\n1,caf\xe9\n2,x\n", "ArgumentError", "is not UTF-8 text"),
+        (b"a,a,y\n1,2,x\n3,4,z\n", "ArgumentError", "the column name 'a' is repeated"),
+        (b"a,,y\n1,2,x\n3,4,z\n", "ArgumentError", "column 2 has no name"),
+        (b"a,y\n1,x\n2,z,3\n", "ArgumentError", "row 2 has 3 fields; the header has 2"),
+        (b"a,y\n1,0.5\n2,inf\n", "DataValueError", "column 'y' holds an infinite value"),
+        (b"a,y\n1e999,0.5\n2,1\n", "DataValueError", "column 'a' holds an infinite value"),
+        (b"a,y\nNA,0.5\n2,1\n", "DataValueError", "column 'a' has missing values (row 1)"),
+        (b"a,y\nnan,0.5\n2,1\n", "DataTypeError", "column 'a' is not numeric (row 1: 'nan')"),
+        (b"a,y\n1,\n2,x\n3,z\n", "DataValueError", "--target: 'y' has missing values (row 1)"),
+    ],
+)
+def test_the_csv_rule_refuses_other_files(tmp_path, raw, error, words):
+    import twinnet.errors
+
+    with pytest.raises(getattr(twinnet.errors, error), match=re.escape(words)):
+        read_bytes(tmp_path, raw)
+
+
+def test_working_arrays_are_estimated_before_training():
+    import numpy as np
+
+    import twinnet
+    from twinnet.errors import ArgumentError
+
+    net = twinnet.init_network([2, 1000, 1], seed=1)
+    X, y = np.zeros((10**6, 2)), np.zeros((10**6, 1))
+    words = r"network \(1000 units in its widest layer\) on X \(1000000 rows\) asks for"
+    with pytest.raises(ArgumentError, match=words):
+        twinnet.fit(net, X, y, epochs=1, lr=0.1)
+    with pytest.raises(ArgumentError, match=words):
+        twinnet.predict(net, X)
+    assert twinnet.predict(net, X[:1000]).shape == (1000, 1)  # well within: no refusal
+
+
+def test_a_layer_too_wide_for_the_rows_is_status_2(capsys, tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text("a,b,y\n" + "".join(f"{i % 7},{i % 3},{i % 2}\n" for i in range(200)))
+    status = main(["run", "--data", str(path), "--target", "y", "--hidden", "1000000"])
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1
+    assert err.startswith("twinnet: error: --hidden (1000000 units in its widest layer) on --data")

@@ -96,3 +96,73 @@ def test_estimators_are_reached_from_twinnet_but_not_imported_by_it():
     code = "import sys, twinnet; assert 'sklearn' not in sys.modules; twinnet.TwinnetClassifier"
     subprocess.run([sys.executable, "-c", code], check=True)
     assert pd.api.types.is_string_dtype(iris()[1])
+
+
+# Issue 19: the front doors' rules, the same as R's twinnet() (r/tests/testthat/test-model.R)
+SIX = np.array([[1, 0], [2, 1], [3, 0], [4, 1], [5, 1], [6, 0.0]])
+
+
+@pytest.mark.parametrize(
+    "labels, classes",
+    [
+        (["b", "A", "a"] * 2, ["A", "a", "b"]),
+        (["é", "z", "e"] * 2, ["e", "z", "é"]),
+        (["Yes", "no", "no"] * 2, ["Yes", "no"]),
+        (pd.Categorical(["a", "b", "A"] * 2, categories=["b", "A", "a", "zz"]), ["b", "A", "a"]),
+        (pd.Series(["a", "b", "A"] * 2, dtype="category").cat.reorder_categories(["b", "a", "A"]),
+         ["b", "a", "A"]),
+    ],
+    ids=["b_A_a", "accents", "Yes_no", "categorical", "category_series"],
+)  # fmt: skip
+def test_class_order_is_code_point_or_the_categories(labels, classes):
+    model = TwinnetClassifier(epochs=3).fit(SIX, labels)
+    assert list(model.classes_) == classes
+    outputs = model.network_.weights[-1].shape[1]
+    assert outputs == (1 if len(classes) == 2 else len(classes))
+    first = model.predict_proba(SIX[:1])  # column k is classes_[k]
+    assert model.predict(SIX[:1])[0] == classes[int(first.argmax())]
+
+
+def test_the_front_door_arguments_are_checked():
+    for bad in ("no", np.nan, 1, None):
+        with pytest.raises(twinnet.errors.ArgumentError, match="standardize"):
+            TwinnetClassifier(epochs=2, standardize=bad).fit(SIX, ["a", "b"] * 3)
+    for bad in (True, "5", (), (3, 0), None, 2.5):
+        with pytest.raises(twinnet.errors.ArgumentError, match="hidden"):
+            TwinnetRegressor(epochs=2, hidden=bad).fit(SIX, np.arange(6.0))
+    with pytest.raises(twinnet.errors.NameChoiceError, match="activation must be one of"):
+        TwinnetRegressor(epochs=2, activation=None).fit(SIX, np.arange(6.0))
+    assert TwinnetRegressor(epochs=2, hidden=np.array([3, 2])).fit(SIX, np.arange(6.0))
+
+
+def test_label_mistakes_are_twinnet_errors():
+    with pytest.raises(twinnet.errors.DataValueError, match="2 classes; got 1 class"):
+        TwinnetClassifier(epochs=2).fit(SIX, ["a"] * 6)
+    for mixed in (["a", 1] * 3, np.array(["a", 1] * 3, dtype=object), pd.Series([True, 2] * 3)):
+        with pytest.raises(twinnet.errors.DataTypeError, match="all text, all booleans"):
+            TwinnetClassifier(epochs=2).fit(SIX, mixed)
+    with pytest.raises(twinnet.errors.DataValueError, match="Unknown label type"):
+        TwinnetClassifier(epochs=2).fit(SIX, np.linspace(0, 1, 6))
+
+
+def test_missing_rows_are_left_out_and_predicted_as_nan():
+    X = SIX.copy()
+    X[2, 0] = np.nan
+    y = ["a", None, "b", "a", "b", "a"]
+    model = TwinnetClassifier(epochs=20, seed=1).fit(X, y)
+    complete = TwinnetClassifier(epochs=20, seed=1).fit(X[[0, 3, 4, 5]], ["a", "a", "b", "a"])
+    assert model.n_dropped_ == 2 and complete.n_dropped_ == 0
+    assert np.array_equal(model.loss_curve_, complete.loss_curve_)
+    proba = model.predict_proba(X)
+    assert np.isnan(proba[2]).all() and not np.isnan(np.delete(proba, 2, axis=0)).any()
+    assert np.array_equal(proba[[0, 3]], complete.predict_proba(X[[0, 3]]))
+    labels = model.predict(X)
+    assert labels.dtype == object and pd.isna(labels[2]) and labels[0] in ("a", "b")
+    numbers = TwinnetClassifier(epochs=5).fit(SIX, [0, 1, 1, 0, 1, 0]).predict(X)
+    assert numbers.dtype == float and np.isnan(numbers[2])
+    reg = TwinnetRegressor(epochs=5).fit(X, [1.0, np.nan, 3, 4, 5, 6])
+    assert reg.n_dropped_ == 2 and np.isnan(reg.predict(X)).tolist() == [0, 0, 1, 0, 0, 0]
+    with pytest.raises(twinnet.errors.DataValueError, match="every row"):
+        TwinnetRegressor(epochs=5).fit(X[[2]], [1.0])
+    with pytest.raises(twinnet.errors.DataValueError, match="finite"):
+        TwinnetRegressor(epochs=5).fit(np.where(np.isnan(X), np.inf, X), np.arange(6.0))

@@ -154,3 +154,15 @@ def test_labels_and_accuracy():
     assert labels.tolist() == twinnet.predict(net, X).argmax(axis=1).tolist()
     assert accuracy(labels, np.eye(3)[labels]) == 1.0
     assert accuracy(np.array([1, 0, 1]), [1.0, 1.0, 1.0]) == 2 / 3
+
+
+def test_a_tiny_spread_is_standardised_and_normal_ones_keep_their_bits():
+    X = np.array([[1e-200, 1.0], [-1e-200, 2.0], [3e-200, 4.0], [0.0, 8.0]])
+    nz = fit_normalizer(X, "standardize")
+    z = normalize(nz, X)
+    assert np.allclose(z.std(axis=0), 1.0) and np.allclose(z.mean(axis=0), 0.0, atol=1e-15)
+    centred = X[:, 1] - X[:, 1].mean()
+    naive = np.sqrt(twinnet.exact.exact_col_sums((centred * centred)[:, None]) / 4)
+    assert nz["scale"][1].tobytes() == naive[0].tobytes()
+    subnormal = fit_normalizer(np.array([[4e-323], [0.0]]), "standardize")
+    assert subnormal["scale"][0] == 2e-323 and normalize(subnormal, [[4e-323]])[0, 0] == 1.0

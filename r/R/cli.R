@@ -48,6 +48,10 @@ cli_main <- function(args = commandArgs(trailingOnly = TRUE),
     message("twinnet: interrupted")
     130L
   }, error = function(e) {
+    if (grepl("cannot allocate", conditionMessage(e))) { # past the estimate
+      return(cli_fail(paste("out of memory: try fewer rows, a smaller",
+                            "--hidden or fewer --epochs")))
+    }
     if (!grepl("SIGPIPE", conditionMessage(e))) stop(e)
     141L
   })

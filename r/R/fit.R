@@ -299,6 +299,9 @@ check_fit <- function(network, X, y, epochs, lr, record_every, loss,
     length(y)
   check_memory(ceiling(epochs / record_every) * per_row + epochs,
                "epochs (with record_every)")
+  # forward and backward: n x width arrays per layer, and the weights again
+  sizes <- c(nrow(network$weights[[1L]]), vapply(network$weights, ncol, 1L))
+  check_working_memory(sizes, nrow(X), working_what(sizes, nrow(X)))
   list(X = X, y = y, epochs = epochs, record_every = record_every)
 }
 

@@ -28,12 +28,16 @@ model_lines <- function(x) {
   losses <- x$fit$loss
   task <- if (is.null(x$levels)) "regression" else
     paste0("classification (", paste(x$levels, collapse = ", "), ")")
-  c(paste("twinnet model:", paste(deparse(x$call$formula), collapse = " ")),
+  dropped <- if (isTRUE(x$n_dropped > 0L)) {
+    paste0("  ", x$n_dropped, " of ", x$n_dropped + nrow(x$model),
+           " rows left out: they have missing values")
+  }
+  c(paste("twinnet model:", paste(deparse(x$formula), collapse = " ")),
     paste0("  ", format(x$network)),
     paste0("  ", task, ", loss ", model_loss(x)),
     paste0("  ", length(losses), " epochs at lr ", x$params$lr,
            " (per sample), final loss ",
-           sprintf("%.6g", losses[length(losses)])))
+           sprintf("%.6g", losses[length(losses)])), dropped)
 }
 
 # The loss the model trained with, from its output activation.
@@ -147,7 +151,7 @@ plot.twinnet_model <- function(x, ...) {
     old <- graphics::par(mfrow = c(1L, 2L), cex.main = 0.9)
     on.exit(graphics::par(old))
   }
-  case <- paste(deparse(x$call$formula[[2L]]), collapse = " ")
+  case <- paste(deparse(x$formula[[2L]]), collapse = " ")
   losses <- x$fit$loss
   plot_loss(x$fit, case = case, loss = model_loss(x), log = all(losses > 0))
   if (two_inputs) {

@@ -8,7 +8,9 @@
 # - "minmax": the same per column.
 # - "standardize": per column, subtract the mean, divide by the standard
 #   deviation (population form, divided by n).
-# A column with no spread gets scale 1, so it becomes all zeros.
+# A column with no spread gets scale 1, so it becomes all zeros. A column of
+# tiny spread (below 2^-511, whose squares would underflow) is scaled up by
+# 2^600 before squaring and back after, exactly, so it is standardised too.
 
 METHODS <- c("global_minmax", "minmax", "standardize")
 
@@ -18,7 +20,8 @@ METHODS <- c("global_minmax", "minmax", "standardize")
 #' data; `normalize()` applies them, (X - shift) / scale, to any data.
 #' Methods: `"global_minmax"` (the article's single min-max over the whole
 #' matrix), `"minmax"` (per column), `"standardize"` (per column, mean and
-#' population standard deviation). A column with no spread gets scale 1.
+#' population standard deviation). A column with no spread gets scale 1;
+#' a column of tiny spread (1e-200) is standardised too, without underflow.
 #' All in exact arithmetic: the same bits as the Python package.
 #'
 #' @param X A numeric matrix, one sample per row.
@@ -41,8 +44,7 @@ fit_normalizer <- function(X, method = "minmax") {
     scale <- apply(X - rep(shift, each = nrow(X)), 2L, max)
   } else { # standardize
     shift <- exact_col_sums(X) / nrow(X)
-    centred <- X - rep(shift, each = nrow(X))
-    scale <- sqrt(exact_col_sums(centred * centred) / nrow(X))
+    scale <- column_sd(X - rep(shift, each = nrow(X)))
   }
   check_spread(scale)
   scale[scale == 0] <- 1
@@ -72,6 +74,18 @@ normalize <- function(normalizer, X) {
                   "normalised, it overflows")
   }
   scaled
+}
+
+# Deviations below 2^-511 square below the smallest normal double; times
+# 2^600 (exact: a power of 2) they square safely, and the sd is divided back.
+TINY <- 2^-511
+LIFT <- 2^600
+
+# Population standard deviation of each column of centred data.
+column_sd <- function(centred) {
+  lift <- ifelse(apply(abs(centred), 2L, max) < TINY, LIFT, 1)
+  lifted <- centred * rep(lift, each = nrow(centred))
+  sqrt(exact_col_sums(lifted * lifted) / nrow(centred)) / lift
 }
 
 # A spread too large for a double would give NaN or zeros, silently.

@@ -38,6 +38,8 @@ predict.twinnet_network <- function(object, newdata, numerics = "exact",
     twinnet_abort("shape", "X must have ", n_in, " columns (the input size); ",
                   "got ", ncol(X))
   }
+  sizes <- c(n_in, vapply(object$weights, ncol, 1L))
+  check_working_memory(sizes, nrow(X), working_what(sizes, nrow(X)))
   layers <- forward(object, X, numerics_ops(numerics))
   output <- check_output(layers[[length(layers)]])
   if (type == "class") labels_of(output) else output

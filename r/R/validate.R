@@ -53,6 +53,28 @@ check_memory <- function(n_doubles, what) {
   }
 }
 
+# Forward and backward keep about this many n x width arrays per layer: its
+# input, activation, slope, delta, and the exact products' slices.
+WORKING_COPIES <- 6
+
+# Refuse a pass over n_rows samples whose working arrays pass MAX_BYTES. The
+# estimate: WORKING_COPIES arrays of n_rows x (every layer's width), and three
+# copies of the weights and biases (them, their gradients, the update),
+# checked by check_memory() before anything is allocated.
+check_working_memory <- function(sizes, n_rows, what) {
+  sizes <- as.double(sizes)
+  units <- sum(sizes)
+  params <- sum(sizes[-length(sizes)] * sizes[-1L] + sizes[-1L])
+  check_memory(WORKING_COPIES * n_rows * units + 3 * params, what)
+}
+
+# How check_working_memory names the arguments: the widest layer and the rows.
+working_what <- function(sizes, n_rows, network = "network", data = "X") {
+  paste0(network, " (", format(max(sizes), scientific = FALSE),
+         " units in its widest layer) on ", data, " (",
+         format(n_rows, scientific = FALSE), " rows)")
+}
+
 # TRUE or FALSE, nothing else.
 check_flag <- function(value, what) {
   if (!isTRUE(value) && !isFALSE(value)) {

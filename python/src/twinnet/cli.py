@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         return status
     except (TwinnetError, ImportError) as err:  # ImportError: matplotlib, for the plots
         return fail(str(err))
+    except MemoryError:  # past the estimate of validate.check_working_memory
+        return fail("out of memory: try fewer rows, a smaller --hidden or fewer --epochs")
     except BrokenPipeError:
         drop_stdout()
         return BROKEN_PIPE

@@ -9,16 +9,20 @@ installed. Inputs travel to R as hex strings, so R sees the same bits.
 """
 
 import json
+import numbers
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from twinnet.bitwise import describe, to_hex
 from twinnet.errors import ArgumentError
 from twinnet.fit import fit
 from twinnet.network import Network
+from twinnet.rng import rng_seed
 from twinnet.traces import first_difference, load_trace, save_trace
-from twinnet.validate import check_data, check_network
+from twinnet.validate import check_data, check_lr, check_network
 
 # Builds the network, trains it with the same options and saves the trace.
 R_TRAIN = r"""
@@ -70,7 +74,11 @@ def compare(network: Network, X, y, *, epochs: int, lr: float, **options) -> Ver
         The data, as for :func:`twinnet.fit`.
     epochs, lr, **options
         Passed to ``fit`` in both languages (``numerics``, ``loss``,
-        ``batch_size``, ``seed``, ``reduction``, ``record_every`` ...).
+        ``batch_size``, ``seed``, ``reduction``, ``record_every`` ...), as
+        ``fit`` takes them: numpy numbers and booleans, ``Fraction`` and
+        other number types travel to R as plain numbers (``lr`` as its
+        bits). Without ``seed``, one seed is drawn here and both languages
+        shuffle with it, so mini-batches visit the same samples.
 
     Returns
     -------
@@ -82,13 +90,27 @@ def compare(network: Network, X, y, *, epochs: int, lr: float, **options) -> Ver
         raise ArgumentError("compare records full outputs and shows no progress")
     check_network(network)
     X, y = check_data(X, "X"), check_data(y, "y")
+    # one seed for both languages: without it each would draw its own shuffles
+    options = dict(options, seed=rng_seed(options.get("seed")))
     result = fit(network, X, y, epochs=epochs, lr=lr, **options)
+    options = {name: _plain(value) for name, value in dict(options, epochs=epochs).items()}
     with tempfile.TemporaryDirectory() as tmp:
         py_path, r_path = Path(tmp) / "python.json", Path(tmp) / "r.json"
         save_trace(result, py_path)
-        _train_in_r(network, X, y, dict(options, epochs=epochs, lr=to_hex([lr])), r_path)
+        _train_in_r(network, X, y, dict(options, lr=to_hex([check_lr(lr)])), r_path)
         a, b = load_trace(py_path), load_trace(r_path)
     return Verdict(len(a["epochs"]), first_difference(a, b))
+
+
+def _plain(value):
+    """An option ``fit`` accepted, as a value JSON can carry (numpy's, Fraction's)."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):  # a whole number fit took, e.g. Fraction(4, 2)
+        return float(value)
+    return value
 
 
 def _train_in_r(network: Network, X, y, options: dict, path: Path) -> None:

@@ -28,6 +28,8 @@ from twinnet.validate import (
     check_network,
     check_rows,
     check_targets,
+    check_working_memory,
+    working_what,
 )
 
 RECORD_OUTPUTS = ("full", "digest")
@@ -321,6 +323,8 @@ def _check_fit(network, X, y, epochs, lr, record_every, loss, batch_size, shuffl
     # the trace: every recorded epoch keeps the parameters and the outputs
     per_row = sum(w.size + w.shape[1] for w in network.weights) + y.size
     check_memory(-(-epochs // record_every) * per_row + epochs, "epochs (with record_every)")
+    # forward and backward: n x width arrays per layer, and the weights again
+    check_working_memory(network.sizes, X.shape[0], working_what(network.sizes, X.shape[0]))
     return X, y, epochs, lr, record_every, batch_size, seed
 
 

@@ -9,7 +9,9 @@ max, tree sums, one sqrt), so both languages scale the same bits:
 - ``"standardize"``: per column, subtract the mean, divide by the standard
   deviation (population form, divided by n).
 
-A column with no spread gets scale 1, so it becomes all zeros.
+A column with no spread gets scale 1, so it becomes all zeros. A column of
+tiny spread (below 2^-511, whose squares would underflow) is scaled up by
+2^600 before squaring and back after, exactly, so it is standardised too.
 """
 
 import numpy as np
@@ -36,7 +38,7 @@ def fit_normalizer(X, method: str = "minmax") -> dict:
         scale = (X - shift).max(axis=0)
     else:  # standardize
         shift = exact_col_sums(X) / X.shape[0]
-        scale = np.sqrt(exact_col_sums((X - shift) * (X - shift)) / X.shape[0])
+        scale = column_sd(X - shift)
     _check_spread(scale)
     scale = np.where(scale == 0, 1.0, scale)
     # min and max may return -0 or +0 for a tie (R and numpy pick differently):
@@ -60,6 +62,19 @@ def normalize(normalizer: dict, X) -> np.ndarray:
     if not np.isfinite(scaled).all():
         raise DataValueError("X lies too far from the fitted data: normalised, it overflows")
     return scaled
+
+
+# Deviations below 2^-511 square below the smallest normal double; times
+# 2^600 (exact: a power of 2) they square safely, and the sd is divided back.
+TINY = 2.0**-511
+LIFT = 2.0**600
+
+
+def column_sd(centred: np.ndarray) -> np.ndarray:
+    """Population standard deviation of each column of centred data."""
+    lift = np.where(np.abs(centred).max(axis=0) < TINY, LIFT, 1.0)
+    lifted = centred * lift
+    return np.sqrt(exact_col_sums(lifted * lifted) / centred.shape[0]) / lift
 
 
 def _check_spread(scale: np.ndarray) -> None:

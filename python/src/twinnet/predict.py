@@ -9,7 +9,13 @@ from twinnet.errors import ConfigError, DataValueError, ShapeError
 from twinnet.forward import forward
 from twinnet.network import Network
 from twinnet.numerics import numerics_ops
-from twinnet.validate import check_data, check_name, check_network
+from twinnet.validate import (
+    check_data,
+    check_name,
+    check_network,
+    check_working_memory,
+    working_what,
+)
 
 PREDICT_TYPES = ("output", "prob", "class")
 
@@ -34,6 +40,7 @@ def predict(network, X, *, numerics: str = "exact", type: str = "output") -> np.
         raise ShapeError(
             f"X must have {network.sizes[0]} columns (the input size); got {X.shape[1]}"
         )
+    check_working_memory(network.sizes, X.shape[0], working_what(network.sizes, X.shape[0]))
     ops = numerics_ops(numerics)
     # overflow is reported below, as in R (which never warns), not as warnings
     with np.errstate(over="ignore", invalid="ignore"):

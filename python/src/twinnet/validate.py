@@ -63,6 +63,28 @@ def check_memory(n_doubles: float, what: str) -> None:
         )
 
 
+# Forward and backward keep about this many n x width arrays per layer: its
+# input, activation, slope, delta, and the exact products' slices.
+WORKING_COPIES = 6
+
+
+def check_working_memory(sizes, n_rows: int, what: str) -> None:
+    """Refuse a pass over ``n_rows`` samples whose working arrays pass MAX_BYTES.
+
+    The estimate: WORKING_COPIES arrays of n_rows x (every layer's width),
+    and three copies of the weights and biases (them, their gradients, the
+    update), checked by :func:`check_memory` before anything is allocated.
+    """
+    units = float(sum(sizes))
+    params = float(sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:])))
+    check_memory(WORKING_COPIES * n_rows * units + 3 * params, what)
+
+
+def working_what(sizes, n_rows: int, network: str = "network", data: str = "X") -> str:
+    """How check_working_memory names the arguments: the widest layer and the rows."""
+    return f"{network} ({max(sizes)} units in its widest layer) on {data} ({n_rows} rows)"
+
+
 def check_flag(value, what: str) -> bool:
     """True or False, nothing else."""
     if not isinstance(value, (bool, np.bool_)):
@@ -72,10 +94,14 @@ def check_flag(value, what: str) -> bool:
 
 def check_lr(lr) -> float:
     """A finite learning rate above zero."""
-    ok = isinstance(lr, numbers.Real) and not isinstance(lr, bool)
-    if not ok or not (np.isfinite(lr) and lr > 0):
+    ok = isinstance(lr, numbers.Real) and not isinstance(lr, (bool, np.bool_))
+    try:  # any real number type (numpy's, Fraction); a huge int overflows float
+        value = float(lr) if ok else math.nan
+    except OverflowError:
+        value = math.inf
+    if not (math.isfinite(value) and value > 0):
         raise ArgumentError(f"lr must be a finite number above 0; got {lr!r}")
-    return float(lr)
+    return value
 
 
 def check_data(a, what: str) -> np.ndarray:

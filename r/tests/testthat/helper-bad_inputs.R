@@ -26,13 +26,26 @@ run_bad_input <- function(entry) {
   }
   args <- lapply(entry$args, decode_value)
   tryCatch({
-    bad_input_call(entry$call, args)
-    "none"
+    result <- bad_input_call(entry$call, args)
+    as_expected(entry$expect, result)
   }, twinnet_error = function(e) {
     class(e)[1L]
   }, error = function(e) {
     paste("crash:", conditionMessage(e))
   })
+}
+
+# "none" if the report `result` holds every value of `expect`; else what
+# differs.
+as_expected <- function(expect, result) {
+  for (key in names(expect)) {
+    got <- if (is.list(result)) result[[key]]
+    if (!identical(enc2utf8(as.character(got)), enc2utf8(expect[[key]]))) {
+      return(paste0("wrong ", key, ": ", deparse(got), ", expected ",
+                    deparse(expect[[key]])))
+    }
+  }
+  "none"
 }
 
 # A JSON value of the table as the R value it stands for.
@@ -54,6 +67,14 @@ decode_value <- function(value) {
     list = lapply(body, decode_value),
     dataframe = as.data.frame(lapply(body, unlist), stringsAsFactors = FALSE),
     net = body,
+    labels = ,
+    numbers = ,
+    factor = ,
+    mixed = decode_front_door(tag, body),
+    numpy_int = as.numeric(body), # numpy's and Python's number types: numbers
+    numpy_bool = as.logical(body),
+    fraction = as.numeric(body[[1L]]) / as.numeric(body[[2L]]),
+    zeros = matrix(0, body[[1L]], body[[2L]]),
     nullable_dataframe = as.data.frame(lapply(body$columns, function(col) {
       vapply(col, function(v) if (is.null(v)) NA_real_ else as.numeric(v), 1)
     })),
@@ -113,10 +134,11 @@ bad_input_call <- function(call, args) {
     init_network = do.call(init_network, base(list(sizes = c(2, 3, 1),
                                                    seed = 1))),
     fit = ,
+    compare = , # Python's compare(); R's half of it is fit()
     walkthrough = {
       defaults <- list(X = XOR_X, y = XOR_Y, lr = 0.5)
-      if (call == "fit") defaults$epochs <- 2
-      train <- if (call == "fit") fit else walkthrough
+      if (call != "walkthrough") defaults$epochs <- 2
+      train <- if (call != "walkthrough") fit else walkthrough
       do.call(train, c(list(network), base(defaults)))
     },
     predict = {
@@ -201,6 +223,9 @@ save_trace_bad_input_call <- function(args) {
 
 # The plots, drawn to a file that is removed at once; the front door.
 plot_bad_input_call <- function(call, args, base, network) {
+  if (call == "front_door_data") {
+    return(front_door_data_call(args))
+  }
   if (call == "front_door") {
     data <- data.frame(a = XOR_X[, 1L], b = XOR_X[, 2L], y = XOR_Y[, 1L])
     return(do.call(twinnet, c(list(y ~ ., data),
@@ -223,4 +248,63 @@ plot_bad_input_call <- function(call, args, base, network) {
     plot_drift = plot_drift(args$drift, path),
     stop("unknown call ", call, " in the bad-input table")
   )
+}
+
+# round three: the front doors on data of their own ("front_door_data")
+FRONT_X <- rbind(c(1, 0), c(2, 1), c(3, 0), c(4, 1), c(5, 1), c(6, 0))
+
+# A response: text (NULL is NA), numbers (NULL: NA), a factor, a mix (a
+# list, the one way R holds text and numbers together).
+decode_front_door <- function(tag, body) {
+  missing <- function(na) {
+    vapply(body, function(v) if (is.null(v)) na else as.vector(v, typeof(na)),
+           na)
+  }
+  switch(tag,
+    labels = missing(NA_character_),
+    numbers = missing(NA_real_),
+    factor = factor(unlist(body$values), levels = unlist(body$levels)),
+    mixed = I(body)
+  )
+}
+
+# Train twinnet(y ~ ., data) on x and y; report what the table can check,
+# as text.
+front_door_data_call <- function(args) {
+  x <- if (is.null(args$x)) FRONT_X else args$x
+  data <- data.frame(x1 = x[, 1L], x2 = x[, 2L])
+  data$y <- if ("y" %in% names(args)) args$y else
+    c("a", "b", "b", "a", "b", "a")
+  formula <- if (is.null(args$formula_text)) y ~ . else args$formula_text
+  params <- args[setdiff(names(args), c("x", "y", "newdata", "type", "plot",
+                                        "formula_text"))]
+  params <- utils::modifyList(list(hidden = 3, epochs = 2), params,
+                              keep.null = TRUE)
+  model <- do.call(twinnet, c(list(formula, data), params))
+  if ("type" %in% names(args)) predict(model, type = args$type)
+  if (isTRUE(args$plot)) front_door_plot(model)
+  newdata <- if (is.null(args$newdata)) data else
+    data.frame(x1 = args$newdata[, 1L], x2 = args$newdata[, 2L])
+  predicted <- predict(model, newdata)
+  complete <- x[stats::complete.cases(x), , drop = FALSE]
+  z <- if (!is.null(model$normalizer)) normalize(model$normalizer, complete)
+  sd <- function(col) sqrt(mean((col - mean(col))^2))
+  list(classes = paste(model$levels, collapse = "|"),
+       dropped = as.character(model$n_dropped),
+       fitted = as.character(NROW(fitted(model))),
+       rows = as.character(length(predicted)),
+       missing = paste(which(is.na(predicted)), collapse = ","),
+       sd = if (is.null(z)) "none" else
+         paste(sprintf("%.3f", apply(z, 2L, sd)), collapse = ","))
+}
+
+# plot(model) into a file that is removed at once.
+front_door_plot <- function(model) {
+  path <- tempfile("plot", fileext = ".png")
+  grDevices::png(path)
+  on.exit({
+    grDevices::dev.off()
+    unlink(path)
+  })
+  plot(model)
 }

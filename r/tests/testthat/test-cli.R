@@ -144,3 +144,84 @@ test_that("plots job writes the pictures", {
   expect_identical(out, paste("wrote", paths))
   expect_true(all(file.size(paths) > 5000))
 })
+
+# --- round three: the CSV rule and the memory guard (twin: test_cli.py) ---
+
+read_bytes <- function(raw, target = "y") {
+  path <- withr::local_tempfile(fileext = ".csv", .local_envir = parent.frame())
+  writeBin(raw, path)
+  read_data(path, target)
+}
+
+test_that("the CSV rule reads ordinary files", {
+  pandas <- read_bytes(charToRaw(",a,y\n0,0.5,no\n1,1.5,yes\n")) # the index
+  expect_identical(pandas$X, matrix(c(0.5, 1.5)))
+  expect_identical(pandas$classes, c("no", "yes"))
+  commas <- read_bytes(charToRaw("a,y,\r\n0.5,no,\r\n1.5,yes,\r\n"))
+  expect_identical(commas$X, matrix(c(0.5, 1.5)))
+  expect_identical(commas$y, matrix(c(0, 1)))
+  bom <- read_bytes(c(as.raw(c(0xef, 0xbb, 0xbf)),
+                      charToRaw("\"a\" , \"y\"\n 1 ,\"x, y\"\n2,z\n")))
+  expect_identical(bom$classes, c("x, y", "z"))
+  labels <- read_bytes(charToRaw("a,y\n1,TRUE\n2,true\n3,False\n"))
+  expect_identical(labels$classes, c("False", "TRUE", "true")) # labels
+  expect_identical(dim(labels$y), c(3L, 3L))
+})
+
+test_that("the CSV rule refuses other files", {
+  refused <- list(
+    list(as.raw(c(charToRaw("a,y\n1,caf"), 0xe9, charToRaw("\n2,x\n"))),
+         "argument", "is not UTF-8 text"),
+    list("a,a,y\n1,2,x\n3,4,z\n", "argument",
+         "the column name 'a' is repeated"),
+    list("a,,y\n1,2,x\n3,4,z\n", "argument", "column 2 has no name"),
+    list("a,y\n1,x\n2,z,3\n", "argument",
+         "row 2 has 3 fields; the header has 2"),
+    list("a,y\n1,0.5\n2,inf\n", "value",
+         "column 'y' holds an infinite value"),
+    list("a,y\n1e999,0.5\n2,1\n", "value",
+         "column 'a' holds an infinite value"),
+    list("a,y\nNA,0.5\n2,1\n", "value",
+         "column 'a' has missing values (row 1)"),
+    list("a,y\nnan,0.5\n2,1\n", "type",
+         "column 'a' is not numeric (row 1: 'nan')"),
+    list("a,y\n1,\n2,x\n3,z\n", "value",
+         "--target: 'y' has missing values (row 1)")
+  )
+  for (case in refused) {
+    raw <- if (is.raw(case[[1]])) case[[1]] else charToRaw(case[[1]])
+    expect_error(read_bytes(raw), case[[3]], fixed = TRUE,
+                 class = paste0("twinnet_", case[[2]], "_error"))
+  }
+})
+
+test_that("working arrays are estimated before training", {
+  net <- init_network(c(2, 1000, 1), seed = 1)
+  X <- matrix(0, 1e6, 2)
+  y <- matrix(0, 1e6, 1)
+  words <- paste("network (1000 units in its widest layer) on X (1000000",
+                 "rows) asks for")
+  expect_error(fit(net, X, y, epochs = 1, lr = 0.1), words, fixed = TRUE,
+               class = "twinnet_argument_error")
+  expect_error(predict(net, X), words, fixed = TRUE,
+               class = "twinnet_argument_error")
+  expect_identical(dim(predict(net, X[1:1000, ])), c(1000L, 1L)) # within
+})
+
+test_that("a layer too wide for the rows is status 2", {
+  path <- withr::local_tempfile(fileext = ".csv")
+  i <- 0:199
+  writeLines(c("a,b,y", paste(i %% 7, i %% 3, i %% 2, sep = ",")), path)
+  messages <- character()
+  status <- withCallingHandlers(
+    cli("run", "--data", path, "--target", "y", "--hidden", "1000000"),
+    message = function(m) {
+      messages <<- c(messages, conditionMessage(m))
+      invokeRestart("muffleMessage")
+    }
+  )
+  expect_identical(status, 2L)
+  expect_length(messages, 1L)
+  expect_match(messages, paste("^twinnet: error: --hidden \\(1000000 units in",
+                               "its widest layer\\) on --data"))
+})
