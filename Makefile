@@ -115,15 +115,16 @@ lint: setup
 	Rscript -e 'l <- c(lintr::lint_package("r"), lintr::lint("docs/examples/article.R"), lintr::lint("docs/examples/article_buggy.R"))' \
 	  -e 'print(l); quit(status = length(l) > 0)'
 
-## test: lint, each language alone, R CMD check, then the parity harness
-# Two lanes on the machine's two cores (make -j2, each step's output printed
-# whole when it ends): the parity harness on two pytest-xdist workers, and
-# beside it lint, test-python, test-r and check-r one after the other.
+## test: lint, each language alone, R CMD check and the parity harness, side by side
+# Side by side on the machine's two cores (each step's output printed whole
+# when it ends): the parity harness on two pytest-xdist workers, and beside it
+# two of test-r, test-python, lint and check-r at a time (make -j3: when the
+# harness ends first, the other steps still fill both cores).
 # testthat's suite runs once: test-r runs it against the package installed in
 # .venv/r-lib (built from r/ by setup, the very sources R CMD check builds),
 # and check-r runs every other check with --no-tests.
 test: setup browser
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-parity lint test-python test-r check-r
+	$(MAKE) --no-print-directory -j3 --output-sync=target test-parity test-r test-python lint check-r
 
 test-python: setup
 	$(PY) -m pytest -q python/tests
