@@ -189,3 +189,11 @@ def test_one_naming_scheme_in_both_languages_with_the_old_names_kept():
         assert cls.category == "_".join(w.lower() for w in words)  # twinnet_shape_error
     assert ShapeError is twinnet.errors.TwinnetShapeError
     assert NameChoiceError is twinnet.errors.TwinnetNameError
+
+
+def test_accuracy_of_targets_past_the_integers_has_no_warning():
+    # R's twin cast these with as.integer: NA and a warning (found by the random walks)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert twinnet.accuracy(np.array([0, 1, 1]), np.array([2.0**31, 1, 0.7])) == 1 / 3
+        assert twinnet.accuracy(np.array([0, 1]), np.array([1e308, 1.0])) == 0.5

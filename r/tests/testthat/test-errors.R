@@ -138,3 +138,10 @@ test_that("saving a trace fails as a twinnet error and leaves nothing", {
                class = "twinnet_fixture_error")
   expect_length(list.files(dir, all.files = TRUE, no.. = TRUE), 0L)
 })
+
+test_that("the accuracy of targets past the integers has no warning", {
+  # as.integer gave NA and a warning here (found by the random walks)
+  expect_silent(a <- accuracy(c(0, 1, 1), c(2^31, 1, 0.7)))
+  expect_identical(a, 1 / 3)
+  expect_identical(accuracy(c(0, 1), c(1e308, 1)), 0.5)
+})
