@@ -242,8 +242,9 @@ block_parts <- function(block) {
                   "whole numbers")
   }
   texts <- block$hex
+  # each a string: builtins per entry, not a closure (a million entries)
   if (!json_is_type("array", texts) ||
-        !all(vapply(texts, json_is_type, TRUE, kind = "string"))) {
+        !all(vapply(texts, is.character, TRUE)) || any(lengths(texts) != 1L)) {
     twinnet_abort("fixture", "a block's hex must be a list of strings")
   }
   list(shape = as.integer(unlist(shape)), hex = as.character(unlist(texts)))

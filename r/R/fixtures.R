@@ -94,20 +94,25 @@ parse_json <- function(raw, what) {
   document
 }
 
-# Whether arrays and objects nest deeper than `depth` levels.
+# Whether arrays and objects nest deeper than `depth` levels. Only the
+# lists inside are visited: a trace's million hex strings are not (one call
+# per string took seconds).
 too_deep <- function(value, depth) {
   if (!is.list(value)) {
     return(FALSE)
   }
-  depth == 0L || any(vapply(value, too_deep, TRUE, depth = depth - 1L))
+  inner <- value[vapply(value, is.list, TRUE)]
+  depth == 0L || any(vapply(inner, too_deep, TRUE, depth = depth - 1L))
 }
 
-# Whether any object inside `x` has the same key twice.
+# Whether any object inside `x` has the same key twice (lists visited only,
+# as in too_deep()).
 repeats_a_key <- function(x) {
   if (!is.list(x)) {
     return(FALSE)
   }
-  anyDuplicated(names(x)) > 0L || any(vapply(x, repeats_a_key, TRUE))
+  inner <- x[vapply(x, is.list, TRUE)]
+  anyDuplicated(names(x)) > 0L || any(vapply(inner, repeats_a_key, TRUE))
 }
 
 #' @rdname fixture_dir

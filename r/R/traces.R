@@ -55,7 +55,8 @@ save_trace <- function(result, path, case = "", language = "r") {
     epochs = I(as.integer(trace$epochs)),
     tensors = lapply(trace_tensors(trace), hex_block)
   )
-  write_atomic(path, jsonlite::toJSON(document, auto_unbox = TRUE))
+  write_atomic(path, jsonlite::toJSON(document, auto_unbox = TRUE,
+                                      json_verbatim = TRUE))
   invisible(NULL)
 }
 
@@ -158,9 +159,16 @@ check_loaded <- function(trace, what) {
   }
 }
 
-# An array as a {shape, hex} block that stays a JSON array at length 1.
+# An array as the JSON text of a {shape, hex} block, written with paste:
+# jsonlite's toJSON grows faster than linearly with a long character vector
+# (1.6 million hex strings: 2.9 s, against 0.85 s). Hex strings ("0x1.8p+0",
+# "NaN", "-Inf") need no escaping.
 hex_block <- function(a) {
-  lapply(to_hex(a), I)
+  block <- to_hex(a)
+  shape <- paste(as.integer(block$shape), collapse = ",")
+  hex <- paste(block$hex, collapse = "\",\"")
+  structure(paste0("{\"shape\":[", shape, "],\"hex\":[\"", hex, "\"]}"),
+            class = "json")
 }
 
 # The inverse of hex_block(): the values as an array of the block's shape.
